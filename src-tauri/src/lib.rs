@@ -1,0 +1,153 @@
+//! Orderly desktop shell: opens the core service on the local store, keeps who is signed in
+//! to this window, and exposes the core's use cases as thin typed Tauri commands. The
+//! TypeScript bindings for those commands are generated from here into `ui/src/bindings.ts`.
+
+pub mod commands;
+pub mod session;
+
+include!("command_names.rs");
+
+use std::path::{Path, PathBuf};
+
+use orderly::service::Orderly;
+use specta_typescript::Typescript;
+use tauri::Manager;
+use tauri_specta::{collect_commands, Builder};
+
+use crate::session::{AppState, RememberedSessions};
+
+/// The environment variable that points the app at another store (SQLite path or
+/// `postgres://` URL) instead of the default file in the app data folder.
+pub const DB_ENV: &str = "ORDERLY_DB";
+
+const BINDINGS_HEADER: &str =
+    "// generated — do not edit. Regenerate with `cargo run -p orderly-desktop --bin export-bindings`.";
+
+/// The command registry shared by the running app and the bindings exporter.
+pub fn specta_builder() -> Builder<tauri::Wry> {
+    Builder::<tauri::Wry>::new()
+        .commands(collect_commands![
+            commands::setup_status,
+            commands::setup_admin,
+            commands::sign_in,
+            commands::switch_user,
+            commands::sign_out,
+            commands::order_create,
+            commands::order_get,
+            commands::order_list,
+            commands::order_update,
+            commands::order_assign,
+            commands::order_set_status,
+            commands::order_comment,
+            commands::directory,
+            commands::template_get,
+            commands::user_create,
+            commands::user_update,
+            commands::department_create,
+            commands::customer_create,
+        ])
+        // Times are epoch milliseconds and versions small counters: both fit a JS number.
+        .dangerously_cast_bigints_to_number()
+}
+
+/// Where the committed bindings live: `ui/src/bindings.ts` of this repository.
+pub fn bindings_path() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../ui/src/bindings.ts")
+}
+
+/// Writes the TypeScript bindings to `path`.
+pub fn write_bindings(path: &Path) -> Result<(), specta_typescript::Error> {
+    if let Some(dir) = path.parent() {
+        std::fs::create_dir_all(dir)?;
+    }
+    specta_builder().export(Typescript::default().header(BINDINGS_HEADER), path)
+}
+
+/// The store to open: `$ORDERLY_DB`, else the core's default SQLite file in the app data dir.
+pub fn store_location() -> String {
+    match std::env::var(DB_ENV) {
+        Ok(url) if !url.trim().is_empty() => url,
+        _ => orderly::service::default_db_path().to_string_lossy().into_owned(),
+    }
+}
+
+/// The store for display: a PostgreSQL URL loses its password.
+pub fn store_display(location: &str) -> String {
+    match (location.find("://"), location.rfind('@')) {
+        (Some(scheme_end), Some(at)) if at > scheme_end => {
+            let credentials = &location[scheme_end + 3..at];
+            let user = credentials.split(':').next().unwrap_or_default();
+            format!("{}{}@{}", &location[..scheme_end + 3], user, &location[at + 1..])
+        }
+        _ => location.to_string(),
+    }
+}
+
+pub fn run() {
+    let builder = specta_builder();
+    tauri::Builder::default()
+        .invoke_handler(builder.invoke_handler())
+        .setup(move |app| {
+            builder.mount_events(app);
+            let location = store_location();
+            let orderly = tauri::async_runtime::block_on(Orderly::open(&location))
+                .map_err(|e| format!("cannot open the store {}: {}", store_display(&location), e.message("en")))?;
+            let sessions = RememberedSessions::new(app.path().app_config_dir()?.join("sessions.json"));
+            app.manage(AppState::new(orderly, store_display(&location), sessions));
+            Ok(())
+        })
+        .run(tauri::generate_context!())
+        .expect("error while running Orderly");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bindings_are_fresh() {
+        let path = bindings_path();
+        if std::env::var_os("ORDERLY_WRITE_BINDINGS").is_some() {
+            write_bindings(&path).unwrap();
+        }
+        let dir = tempfile::tempdir().unwrap();
+        let fresh = dir.path().join("bindings.ts");
+        write_bindings(&fresh).unwrap();
+        let fresh = std::fs::read_to_string(fresh).unwrap();
+        let committed = std::fs::read_to_string(&path).unwrap_or_default();
+        assert!(
+            fresh == committed,
+            "{} is stale: run `cargo run -p orderly-desktop --bin export-bindings` and commit it",
+            path.display()
+        );
+    }
+
+    #[test]
+    fn every_command_is_in_the_manifest_the_capability_and_the_bindings() {
+        let dir = tempfile::tempdir().unwrap();
+        let ts = dir.path().join("bindings.ts");
+        write_bindings(&ts).unwrap();
+        let ts = std::fs::read_to_string(ts).unwrap();
+        let capability = include_str!("../capabilities/default.json");
+        let capability: serde_json::Value = serde_json::from_str(capability).unwrap();
+        let granted: Vec<&str> = capability["permissions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter_map(|p| p.as_str())
+            .collect();
+        for name in COMMAND_NAMES {
+            assert!(ts.contains(&format!("\"{name}\"")), "{name} missing from the bindings");
+            let permission = format!("allow-{}", name.replace('_', "-"));
+            assert!(granted.contains(&permission.as_str()), "{permission} missing from the capability");
+        }
+        let invoked = ts.matches("TAURI_INVOKE(\"").count();
+        assert_eq!(invoked, COMMAND_NAMES.len(), "a handler is not listed in command_names.rs");
+    }
+
+    #[test]
+    fn a_postgres_password_is_not_shown() {
+        assert_eq!(store_display("postgres://app:s3cret@db:5432/orderly"), "postgres://app@db:5432/orderly");
+        assert_eq!(store_display("/home/a/.local/share/x.db"), "/home/a/.local/share/x.db");
+    }
+}

@@ -1,0 +1,117 @@
+//! `orderly order …`
+
+use crate::args::{CreateArgs, ListArgs, OrderCommand};
+use crate::output::Out;
+use orderly::domain::history::NewComment;
+use orderly::domain::order::{Location, NewOrder, OrderFilter, OrderSort, OrderUpdate};
+use orderly::domain::user::Actor;
+use orderly::service::Orderly;
+use orderly::{Error, Result};
+use serde_json::Value;
+use std::collections::BTreeMap;
+use std::io::BufRead;
+
+pub async fn run(orderly: &Orderly, actor: &Actor, cmd: OrderCommand, out: &Out) -> Result<()> {
+    match cmd {
+        OrderCommand::Create(a) => out.order(&orderly.create_order_from(actor, new_order(orderly, actor, a).await?, "cli").await?),
+        OrderCommand::Import { file, batch } => import(orderly, actor, &file, batch.max(1), out).await?,
+        OrderCommand::List(a) => out.page(&orderly.list_orders(actor, filter(orderly, a).await?).await?),
+        OrderCommand::Show { id } => out.detail(&orderly.order_detail(actor, &id).await?),
+        OrderCommand::Update { id, version, set } => {
+            let set = set.iter().map(|s| parse_set(s)).collect::<Result<BTreeMap<String, Value>>>()?;
+            out.order(&orderly.update_order(actor, &id, OrderUpdate { version, set }).await?)
+        }
+        OrderCommand::Assign { id, login, version } => {
+            let version = current_version(orderly, actor, &id, version).await?;
+            let assignee = if login == "none" { None } else { Some(orderly.actor(&login).await.map_err(|e| e.on_field("assignee"))?.user_id) };
+            out.order(&orderly.assign_order(actor, &id, assignee, version).await?)
+        }
+        OrderCommand::Status { id, status, version } => {
+            let version = current_version(orderly, actor, &id, version).await?;
+            out.order(&orderly.change_status(actor, &id, &status, version).await?)
+        }
+        OrderCommand::Comment { id, text, internal } => {
+            out.value(&orderly.add_comment(actor, &id, NewComment { body: text, public: !internal }).await?)
+        }
+    }
+    Ok(())
+}
+
+/// The version to name: the one given, else the one stored now (the CLI reads, then writes).
+async fn current_version(orderly: &Orderly, actor: &Actor, id: &str, given: Option<i64>) -> Result<i64> {
+    match given {
+        Some(v) => Ok(v),
+        None => Ok(orderly.get_order(actor, id).await?.version),
+    }
+}
+
+/// `FIELD=VALUE`, VALUE as JSON when it parses, else as text.
+fn parse_set(text: &str) -> Result<(String, Value)> {
+    let (field, value) = text.split_once('=').ok_or_else(|| Error::invalid("cli.set_invalid").with("value", text))?;
+    if field.trim().is_empty() {
+        return Err(Error::invalid("cli.set_invalid").with("value", text));
+    }
+    let value = serde_json::from_str(value).unwrap_or_else(|_| Value::String(value.to_string()));
+    Ok((field.trim().to_string(), value))
+}
+
+async fn new_order(orderly: &Orderly, actor: &Actor, a: CreateArgs) -> Result<NewOrder> {
+    let values = a.values.as_deref().map(serde_json::from_str::<Value>).transpose().map_err(|e| Error::from(e).on_field("values"))?;
+    let department_id = match a.department {
+        Some(d) => Some(crate::department_id(orderly, actor, &d).await?),
+        None => None,
+    };
+    Ok(NewOrder {
+        title: a.title,
+        description: a.description,
+        priority: a.priority,
+        template_key: a.template,
+        values,
+        department_id,
+        location: a.address.map(|address| Location { address: Some(address), ..Default::default() }),
+        ..Default::default()
+    })
+}
+
+async fn filter(orderly: &Orderly, a: ListArgs) -> Result<OrderFilter> {
+    let sort: OrderSort = serde_json::from_value(Value::String(a.sort.clone()))
+        .map_err(|_| Error::invalid("input.value_invalid").on_field("sort").with("value", &a.sort))?;
+    let assignee_id = match a.assignee.as_deref() {
+        None => None,
+        Some("none") => Some("none".to_string()),
+        Some(login) => Some(orderly.actor(login).await.map_err(|e| e.on_field("assignee"))?.user_id),
+    };
+    Ok(OrderFilter { status: a.status, priority: a.priority, assignee_id, text: a.search, sort, limit: Some(a.limit), after: a.after, ..Default::default() })
+}
+
+async fn import(orderly: &Orderly, actor: &Actor, file: &str, batch: usize, out: &Out) -> Result<()> {
+    let lines = read_lines(file)?;
+    let prepared = orderly.prepare_import(actor, &lines, &out.lang).await?;
+    let mut stdout = std::io::stdout().lock();
+    for chunk in prepared.chunks(batch) {
+        for imported in orderly.import_batch(actor, chunk).await? {
+            use std::io::Write;
+            writeln!(stdout, "{}", serde_json::to_string(&imported).expect("serialisable")).map_err(Error::internal)?;
+        }
+        std::io::Write::flush(&mut stdout).map_err(Error::internal)?;
+    }
+    Ok(())
+}
+
+/// Non-empty lines of FILE, or of standard input for `-`.
+fn read_lines(file: &str) -> Result<Vec<String>> {
+    let reader: Box<dyn BufRead> = if file == "-" {
+        Box::new(std::io::stdin().lock())
+    } else {
+        let f = std::fs::File::open(file).map_err(|_| Error::not_found("import.file_missing").with("value", file))?;
+        Box::new(std::io::BufReader::new(f))
+    };
+    let mut lines = Vec::new();
+    for line in reader.lines() {
+        let line = line.map_err(Error::internal)?;
+        if !line.trim().is_empty() {
+            lines.push(line);
+        }
+    }
+    Ok(lines)
+}

@@ -1,0 +1,119 @@
+//! Error messages of the core in English, Simplified Chinese and Spanish, for the CLI. The UI
+//! translates the same keys with i18next (`errors.<key>`); a UI test checks it knows every key
+//! listed in [`CATALOGUE`].
+
+use std::collections::BTreeMap;
+
+/// (key, en, zh-CN, es). `{name}` is replaced by the parameter of that name.
+pub const CATALOGUE: &[(&str, &str, &str, &str)] = &[
+    ("internal", "Something went wrong inside Orderly; the details are in the log.", "Orderly 内部出错，详情见日志。", "Algo falló dentro de Orderly; los detalles están en el registro."),
+    ("input.required", "{field} is required.", "{field} 为必填项。", "{field} es obligatorio."),
+    ("input.too_long", "{field} is too long (at most {max} characters).", "{field} 过长（最多 {max} 个字符）。", "{field} es demasiado largo (máximo {max} caracteres)."),
+    ("input.malformed_json", "The input is not valid JSON: {detail}", "输入不是有效的 JSON：{detail}", "La entrada no es JSON válido: {detail}"),
+    ("input.value_invalid", "{field} has an invalid value: {value}", "{field} 的值无效：{value}", "{field} tiene un valor no válido: {value}"),
+    ("order.priority_invalid", "Priority \"{value}\" is not valid; use P1 to P5.", "优先级“{value}”无效，请使用 P1 到 P5。", "La prioridad \"{value}\" no es válida; use de P1 a P5."),
+    ("order.status_invalid", "Status \"{value}\" does not exist.", "状态“{value}”不存在。", "El estado \"{value}\" no existe."),
+    ("order.transition_refused", "An order cannot go from {from} to {to}.", "工单不能从 {from} 变为 {to}。", "Una orden no puede pasar de {from} a {to}."),
+    ("order.limit_invalid", "A page holds 1 to {max} orders.", "每页可显示 1 到 {max} 个工单。", "Una página contiene de 1 a {max} órdenes."),
+    ("order.cursor_invalid", "The paging cursor is not valid.", "分页游标无效。", "El cursor de paginación no es válido."),
+    ("order.source_invalid", "Source \"{value}\" is not valid.", "来源“{value}”无效。", "El origen \"{value}\" no es válido."),
+    ("order.not_found", "Order {value} was not found.", "未找到工单 {value}。", "No se encontró la orden {value}."),
+    ("order.version_stale", "Order {value} was changed by someone else (you read version {read}, it is now {current}). Reload it and try again.", "工单 {value} 已被他人修改（您读取的是版本 {read}，当前为 {current}）。请刷新后重试。", "Otra persona modificó la orden {value} (leyó la versión {read}, ahora es {current}). Recárguela e inténtelo de nuevo."),
+    ("order.field_unknown", "Orders have no field \"{value}\".", "工单没有字段“{value}”。", "Las órdenes no tienen el campo \"{value}\"."),
+    ("order.number_invalid", "{value} is not a number of the form {example}.", "{value} 不是形如 {example} 的数字。", "{value} no es un número de la forma {example}."),
+    ("template.unknown", "Template \"{value}\" does not exist.", "模板“{value}”不存在。", "La plantilla \"{value}\" no existe."),
+    ("template.values_not_object", "Field values must be a JSON object.", "字段值必须是 JSON 对象。", "Los valores de los campos deben ser un objeto JSON."),
+    ("template.field_unknown", "The template has no field \"{value}\".", "模板中没有字段“{value}”。", "La plantilla no tiene el campo \"{value}\"."),
+    ("template.value_not_text", "{field} must be text.", "{field} 必须是文本。", "{field} debe ser texto."),
+    ("user.role_invalid", "Role \"{value}\" does not exist; use admin, supervisor, dispatcher, agent or technician.", "角色“{value}”不存在，可用：admin、supervisor、dispatcher、agent、technician。", "El rol \"{value}\" no existe; use admin, supervisor, dispatcher, agent o technician."),
+    ("user.roles_required", "A user needs at least one role.", "用户至少需要一个角色。", "Un usuario necesita al menos un rol."),
+    ("user.skill_invalid", "Skill \"{value}\" is not valid; write it as name:level with a level from 1 to 3.", "技能“{value}”无效，格式为 名称:等级，等级为 1 到 3。", "La habilidad \"{value}\" no es válida; escríbala como nombre:nivel con un nivel de 1 a 3."),
+    ("user.login_invalid", "Login \"{value}\" is not valid (2–64 letters, digits, . _ - @).", "登录名“{value}”无效（2–64 个字母、数字或 . _ - @）。", "El usuario \"{value}\" no es válido (2–64 letras, dígitos, . _ - @)."),
+    ("user.login_taken", "Login \"{value}\" is already in use.", "登录名“{value}”已被使用。", "El usuario \"{value}\" ya está en uso."),
+    ("user.password_too_short", "The password needs at least {min} characters.", "密码至少需要 {min} 个字符。", "La contraseña necesita al menos {min} caracteres."),
+    ("user.not_found", "User {value} was not found.", "未找到用户 {value}。", "No se encontró el usuario {value}."),
+    ("user.inactive", "User {value} is deactivated.", "用户 {value} 已停用。", "El usuario {value} está desactivado."),
+    ("user.last_admin", "The last active admin cannot lose the admin role.", "最后一个有效管理员不能失去管理员角色。", "El último administrador activo no puede perder el rol de administrador."),
+    ("location.invalid", "{field} needs both a latitude (-90 to 90) and a longitude (-180 to 180).", "{field} 需要同时提供纬度（-90 到 90）和经度（-180 到 180）。", "{field} necesita una latitud (-90 a 90) y una longitud (-180 a 180)."),
+    ("department.not_found", "Department {value} was not found.", "未找到部门 {value}。", "No se encontró el departamento {value}."),
+    ("customer.not_found", "Customer {value} was not found.", "未找到客户 {value}。", "No se encontró el cliente {value}."),
+    ("customer_group.not_found", "Customer group {value} was not found.", "未找到客户组 {value}。", "No se encontró el grupo de clientes {value}."),
+    ("catalog.not_found", "Service catalog item {value} was not found.", "未找到服务目录项 {value}。", "No se encontró el elemento del catálogo {value}."),
+    ("search.no_terms", "\"{value}\" has no letters or digits to search for.", "“{value}”中没有可搜索的文字或数字。", "\"{value}\" no tiene letras ni dígitos que buscar."),
+    ("search.too_many_terms", "A search takes at most {max} words.", "搜索最多包含 {max} 个词。", "Una búsqueda admite como máximo {max} palabras."),
+    ("store.duplicate", "That record already exists.", "该记录已存在。", "Ese registro ya existe."),
+    ("store.reference_missing", "A referenced record does not exist.", "引用的记录不存在。", "Un registro referenciado no existe."),
+    ("store.url_invalid", "\"{value}\" is neither a file path nor a postgres:// URL.", "“{value}”既不是文件路径也不是 postgres:// 地址。", "\"{value}\" no es una ruta de archivo ni una URL postgres://."),
+    ("store.unreachable", "The store at {value} cannot be opened.", "无法打开存储 {value}。", "No se puede abrir el almacén {value}."),
+    ("store.not_initialised", "The store has no users yet; run `orderly init` first.", "存储中还没有用户，请先运行 `orderly init`。", "El almacén aún no tiene usuarios; ejecute primero `orderly init`."),
+    ("store.backup_sqlite_only", "Backup copies SQLite stores; for PostgreSQL use pg_dump.", "备份仅适用于 SQLite 存储；PostgreSQL 请使用 pg_dump。", "La copia de seguridad es para almacenes SQLite; para PostgreSQL use pg_dump."),
+    ("store.backup_target_exists", "{value} already exists; choose a new file.", "{value} 已存在，请选择新文件。", "{value} ya existe; elija un archivo nuevo."),
+    ("auth.wrong_credentials", "Wrong login or password.", "登录名或密码错误。", "Usuario o contraseña incorrectos."),
+    ("auth.not_signed_in", "Please sign in.", "请登录。", "Inicie sesión."),
+    ("auth.setup_done", "The first admin has already been set up.", "首个管理员已设置。", "El primer administrador ya está configurado."),
+    ("perm.create_order", "{login} may not create orders.", "{login} 无权创建工单。", "{login} no puede crear órdenes."),
+    ("perm.see_order", "{login} may not see this order.", "{login} 无权查看此工单。", "{login} no puede ver esta orden."),
+    ("perm.work_order", "{login} may not change this order.", "{login} 无权修改此工单。", "{login} no puede modificar esta orden."),
+    ("perm.assign", "{login} may not assign orders.", "{login} 无权分派工单。", "{login} no puede asignar órdenes."),
+    ("perm.administer", "Only admins may do this ({login} is not one).", "只有管理员可以执行此操作（{login} 不是管理员）。", "Solo los administradores pueden hacerlo ({login} no lo es)."),
+    ("import.line_invalid", "Line {line}: {detail}", "第 {line} 行：{detail}", "Línea {line}: {detail}"),
+    ("import.file_missing", "File {value} cannot be read.", "无法读取文件 {value}。", "No se puede leer el archivo {value}."),
+    ("import.created_at_invalid", "created_at \"{value}\" is not an RFC 3339 time.", "created_at“{value}”不是 RFC 3339 时间。", "created_at \"{value}\" no es una hora RFC 3339."),
+    ("cli.set_invalid", "--set needs FIELD=VALUE, got \"{value}\".", "--set 需要 FIELD=VALUE，收到“{value}”。", "--set necesita CAMPO=VALOR, se recibió \"{value}\"."),
+];
+
+/// The message for `key` in `lang`, parameters filled in. Unknown keys show the key itself so
+/// a missing translation is visible, never silent.
+pub fn message(lang: &str, key: &str, params: &BTreeMap<String, String>) -> String {
+    let Some((_, en, zh, es)) = CATALOGUE.iter().find(|(k, ..)| *k == key) else {
+        return key.to_string();
+    };
+    let template = match normalise_lang(lang) {
+        "zh-CN" => zh,
+        "es" => es,
+        _ => en,
+    };
+    let mut out = template.to_string();
+    for (name, value) in params {
+        out = out.replace(&format!("{{{name}}}"), value);
+    }
+    out
+}
+
+/// `zh`, `zh_CN.UTF-8`, `zh-Hans` -> `zh-CN`; `es_MX` -> `es`; anything else -> `en`.
+pub fn normalise_lang(lang: &str) -> &'static str {
+    let lower = lang.to_ascii_lowercase();
+    if lower.starts_with("zh") {
+        "zh-CN"
+    } else if lower.starts_with("es") {
+        "es"
+    } else {
+        "en"
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_message_keeps_its_placeholders_in_all_languages() {
+        for (key, en, zh, es) in CATALOGUE {
+            let names = |s: &str| {
+                let mut v: Vec<String> = s.split('{').skip(1).filter_map(|p| p.split_once('}').map(|(n, _)| n.to_string())).collect();
+                v.sort();
+                v
+            };
+            assert_eq!(names(en), names(zh), "{key} zh");
+            assert_eq!(names(en), names(es), "{key} es");
+        }
+    }
+
+    #[test]
+    fn messages_follow_the_language() {
+        let params = BTreeMap::from([("value".to_string(), "P9".to_string())]);
+        assert!(message("zh_CN.UTF-8", "order.priority_invalid", &params).contains("优先级“P9”无效"));
+        assert!(message("es", "order.priority_invalid", &params).contains("no es válida"));
+        assert!(message("fr", "order.priority_invalid", &params).starts_with("Priority \"P9\""));
+    }
+}

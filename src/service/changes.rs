@@ -1,0 +1,240 @@
+//! Changing work orders: fields (naming the version read), assignment, status and comments.
+//! Each change and its history events are written in one transaction.
+
+use super::{check_version, Orderly};
+use crate::domain::history::{validate_comment, Change, Comment, EventKind, NewComment};
+use crate::domain::order::{
+    validate_description, validate_order_location, validate_source, validate_title, OrderUpdate, WorkOrder,
+};
+use crate::domain::priority::Priority;
+use crate::domain::status::Status;
+use crate::domain::user::Actor;
+use crate::domain::{new_id, now_millis, template};
+use crate::store::{orders as order_store, users, WriteTx};
+use crate::{Error, Result};
+use serde_json::{json, Value};
+
+fn text_of(value: &Value, field: &str) -> Result<String> {
+    match value {
+        Value::String(s) => Ok(s.clone()),
+        Value::Null => Ok(String::new()),
+        Value::Number(n) => Ok(n.to_string()),
+        _ => Err(Error::invalid("input.value_invalid").on_field(field).with("value", value)),
+    }
+}
+
+fn optional_id(value: &Value, field: &str) -> Result<Option<String>> {
+    Ok(Some(text_of(value, field)?).filter(|s| !s.is_empty()))
+}
+
+fn coordinate(value: &Value, field: &str) -> Result<Option<f64>> {
+    match value {
+        Value::Null => Ok(None),
+        Value::Number(n) => Ok(n.as_f64()),
+        Value::String(s) if s.trim().is_empty() => Ok(None),
+        Value::String(s) => s.trim().parse().map(Some).map_err(|_| Error::invalid("input.value_invalid").on_field(field).with("value", s)),
+        _ => Err(Error::invalid("input.value_invalid").on_field(field).with("value", value)),
+    }
+}
+
+/// Applies one `FIELD = VALUE` to `order`, returning the history change it makes (if any).
+fn apply_field(order: &mut WorkOrder, key: &str, value: &Value) -> Result<Option<Change>> {
+    let before = serde_json::to_value(&*order).map_err(Error::internal)?;
+    match key {
+        "title" => order.title = validate_title(&text_of(value, key)?)?,
+        "description" => order.description = validate_description(&text_of(value, key)?)?,
+        "priority" => order.priority = text_of(value, key)?.parse::<Priority>()?,
+        "department_id" => order.department_id = optional_id(value, key)?,
+        "customer_id" => order.customer_id = optional_id(value, key)?,
+        "catalog_item_id" => order.catalog_item_id = optional_id(value, key)?,
+        "address" => order.location.address = optional_id(value, key)?,
+        "lat" => order.location.lat = coordinate(value, key)?,
+        "lon" => order.location.lon = coordinate(value, key)?,
+        "source" => order.source = validate_source(&text_of(value, key)?)?,
+        custom => return apply_custom_value(order, custom.strip_prefix("values.").unwrap_or(custom), value),
+    }
+    let after = serde_json::to_value(&*order).map_err(Error::internal)?;
+    let (stored_key, old, new) = match key {
+        "address" | "lat" | "lon" => ("location", &before["location"], &after["location"]),
+        other => (other, &before[other], &after[other]),
+    };
+    Ok((old != new).then(|| Change::field(stored_key, old.clone(), new.clone())))
+}
+
+fn apply_custom_value(order: &mut WorkOrder, key: &str, value: &Value) -> Result<Option<Change>> {
+    if !template::field_keys(&order.template_key)?.contains(&key) {
+        return Err(Error::invalid("order.field_unknown").on_field(key).with("value", key));
+    }
+    let mut values = order.values.clone();
+    let old = values.get(key).cloned().unwrap_or(Value::Null);
+    values[key] = value.clone();
+    order.values = template::validate_values(&order.template_key, &values)?;
+    let new = order.values.get(key).cloned().unwrap_or(Value::Null);
+    Ok((old != new).then(|| Change::field(&format!("values.{key}"), old, new)))
+}
+
+/// Sets the status and the times that follow from it.
+fn apply_status(order: &mut WorkOrder, to: Status, now: i64) -> Change {
+    let from = order.status;
+    order.status = to;
+    order.first_response_at.get_or_insert(now);
+    match to {
+        Status::Done => order.resolved_at = Some(now),
+        Status::Closed => {
+            order.resolved_at.get_or_insert(now);
+            order.closed_at = Some(now);
+        }
+        _ if !to.is_active() => {}
+        _ => {
+            order.resolved_at = None;
+            order.closed_at = None;
+        }
+    }
+    Change { kind: EventKind::StatusChanged, field: Some("status".into()), old_value: Some(json!(from)), new_value: Some(json!(to)) }
+}
+
+impl Orderly {
+    /// Loads an order for a change in `tx`: visible, workable by the actor, version current.
+    async fn order_for_change(tx: &mut WriteTx, actor: &Actor, id: &str, read_version: i64) -> Result<(i64, WorkOrder)> {
+        let found = Self::visible_order(tx, actor, id).await?;
+        check_version(&found.order, read_version)?;
+        Ok((found.seq, found.order))
+    }
+
+    /// Stores `order` (one version up) with its changes as history, in `tx`.
+    async fn save_changes(tx: &mut WriteTx, actor: &Actor, mut order: WorkOrder, changes: &[Change], now: i64) -> Result<WorkOrder> {
+        if changes.is_empty() {
+            return Ok(order);
+        }
+        let read_version = order.version;
+        order.version += 1;
+        order.updated_at = now;
+        order.updated_by = actor.user_id.clone();
+        if !order_store::update_if_version(tx, &order, read_version).await? {
+            return Err(Error::conflict("order.version_stale").with("value", &order.number).with("read", read_version).with("current", "?"));
+        }
+        for change in changes {
+            order_store::append_event(tx, &order.id, now, &actor.user_id, change).await?;
+        }
+        Ok(order)
+    }
+
+    pub async fn update_order(&self, actor: &Actor, id: &str, update: OrderUpdate) -> Result<WorkOrder> {
+        let mut tx = self.store.write().await?;
+        let (seq, mut order) = Self::order_for_change(&mut tx, actor, id, update.version).await?;
+        actor.require(actor.can_work(&order), "perm.work_order")?;
+        let mut changes = Vec::new();
+        for (key, value) in &update.set {
+            changes.extend(apply_field(&mut order, key, value)?);
+        }
+        validate_order_location(&order.location)?;
+        super::people::check_order_references(&mut tx, &order).await?;
+        let reindex = changes.iter().any(|c| matches!(c.field.as_deref(), Some("title" | "description")));
+        let order = Self::save_changes(&mut tx, actor, order, &changes, now_millis()).await?;
+        if reindex {
+            order_store::index_head(&mut tx, self.store.engine(), seq, &order).await?;
+        }
+        tx.commit().await?;
+        Ok(order)
+    }
+
+    /// Assigns (or, with `None`, unassigns) an order. An unassigned order becomes to-do.
+    pub async fn assign_order(&self, actor: &Actor, id: &str, assignee_id: Option<String>, version: i64) -> Result<WorkOrder> {
+        actor.require(actor.can_assign(), "perm.assign")?;
+        let mut tx = self.store.write().await?;
+        let (_, mut order) = Self::order_for_change(&mut tx, actor, id, version).await?;
+        let assignee_id = assignee_id.filter(|a| !a.is_empty());
+        if let Some(user_id) = &assignee_id {
+            let user = users::by_id(&mut tx, user_id).await?.ok_or_else(|| Error::invalid("user.not_found").on_field("assignee_id").with("value", user_id))?;
+            if !user.active {
+                return Err(Error::invalid("user.inactive").on_field("assignee_id").with("value", &user.login));
+            }
+        }
+        let now = now_millis();
+        let mut changes = Vec::new();
+        if order.assignee_id != assignee_id {
+            changes.push(Change { kind: EventKind::Assigned, field: Some("assignee_id".into()), old_value: Some(json!(order.assignee_id)), new_value: Some(json!(assignee_id)) });
+            order.assignee_id = assignee_id;
+            if order.assignee_id.is_some() && order.status == Status::Unassigned {
+                changes.push(apply_status(&mut order, Status::Todo, now));
+            }
+        }
+        let order = Self::save_changes(&mut tx, actor, order, &changes, now).await?;
+        tx.commit().await?;
+        Ok(order)
+    }
+
+    pub async fn change_status(&self, actor: &Actor, id: &str, status: &str, version: i64) -> Result<WorkOrder> {
+        let to: Status = status.parse()?;
+        let mut tx = self.store.write().await?;
+        let (_, mut order) = Self::order_for_change(&mut tx, actor, id, version).await?;
+        actor.require(actor.can_work(&order), "perm.work_order")?;
+        order.status.check_transition(to)?;
+        let now = now_millis();
+        let change = apply_status(&mut order, to, now);
+        let order = Self::save_changes(&mut tx, actor, order, &[change], now).await?;
+        tx.commit().await?;
+        Ok(order)
+    }
+
+    /// Adds a comment. Comments do not bump the order's version (they never conflict with an
+    /// edit); a public one counts as the first response.
+    pub async fn add_comment(&self, actor: &Actor, id: &str, input: NewComment) -> Result<Comment> {
+        let body = validate_comment(&input.body)?;
+        let mut tx = self.store.write().await?;
+        let found = Self::visible_order(&mut tx, actor, id).await?;
+        let now = now_millis();
+        let comment = Comment { id: new_id(), order_id: found.order.id.clone(), author_id: actor.user_id.clone(), body, public: input.public, created_at: now };
+        order_store::insert_comment(&mut tx, &comment).await?;
+        let change = Change { kind: EventKind::Commented, field: None, old_value: None, new_value: Some(json!({"comment_id": comment.id, "public": comment.public})) };
+        order_store::append_event(&mut tx, &comment.order_id, now, &actor.user_id, &change).await?;
+        order_store::touch_after_comment(&mut tx, &comment.order_id, now, comment.public).await?;
+        order_store::index_comment(&mut tx, self.store.engine(), found.seq, &comment.body).await?;
+        tx.commit().await?;
+        Ok(comment)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn order() -> WorkOrder {
+        serde_json::from_value(json!({
+            "id": "o1", "number": "WO-2026-000001", "template_key": "general", "template_version": 1,
+            "title": "电梯故障", "description": "", "values": {}, "status": "todo", "priority": "P3",
+            "department_id": null, "assignee_id": null, "collaborator_ids": [], "customer_id": null,
+            "catalog_item_id": null, "location": {"address": null, "lat": null, "lon": null}, "source": "cli",
+            "external_id": null, "created_by": "u", "created_at": 0, "updated_by": "u", "updated_at": 0,
+            "response_due_at": null, "resolution_due_at": null, "first_response_at": null, "resolved_at": null,
+            "closed_at": null, "urge_count": 0, "version": 1
+        }))
+        .unwrap()
+    }
+
+    #[test]
+    fn fields_apply_with_history_and_refuse_bad_values() {
+        let mut o = order();
+        let change = apply_field(&mut o, "priority", &json!("P1")).unwrap().unwrap();
+        assert_eq!((change.old_value, change.new_value), (Some(json!("P3")), Some(json!("P1"))));
+        assert!(apply_field(&mut o, "priority", &json!("P1")).unwrap().is_none(), "no change, no event");
+        assert_eq!(apply_field(&mut o, "priority", &json!("P0")).unwrap_err().key, "order.priority_invalid");
+        assert_eq!(apply_field(&mut o, "colour", &json!("red")).unwrap_err().key, "order.field_unknown");
+        let c = apply_field(&mut o, "values.contact_name", &json!("王芳")).unwrap().unwrap();
+        assert_eq!(c.field.as_deref(), Some("values.contact_name"));
+        assert_eq!(o.values["contact_name"], "王芳");
+        let c = apply_field(&mut o, "lat", &json!(39.9)).unwrap().unwrap();
+        assert_eq!(c.field.as_deref(), Some("location"));
+    }
+
+    #[test]
+    fn status_times_follow_the_status() {
+        let mut o = order();
+        apply_status(&mut o, Status::Done, 10);
+        assert_eq!((o.first_response_at, o.resolved_at), (Some(10), Some(10)));
+        apply_status(&mut o, Status::Closed, 20);
+        assert_eq!((o.resolved_at, o.closed_at), (Some(10), Some(20)));
+        apply_status(&mut o, Status::InProgress, 30);
+        assert_eq!((o.resolved_at, o.closed_at, o.first_response_at), (None, None, Some(10)));
+    }
+}

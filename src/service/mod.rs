@@ -1,0 +1,89 @@
+//! Use cases: the only way into the store for the desktop shell and the CLI alike. Every call
+//! names an [`Actor`] and checks what that actor may do; every change is written with its
+//! history events in one transaction.
+
+mod auth;
+pub mod import;
+mod changes;
+mod orders;
+mod people;
+pub mod seed;
+
+use crate::domain::order::WorkOrder;
+use crate::domain::user::Actor;
+use crate::store::{orders as order_store, rows::OrderRow, Store};
+use crate::{Error, Result};
+use serde::{Deserialize, Serialize};
+use sqlx::AnyConnection;
+use std::path::PathBuf;
+use std::sync::Arc;
+
+pub use orders::OrderDetail;
+pub use people::{Directory, TemplateField, TemplateInfo};
+
+/// The desktop app's identifier: its data folder is `<data dir>/<identifier>`.
+pub const APP_IDENTIFIER: &str = "com.orderly.desktop";
+
+/// The default store: the desktop app's own SQLite file, so the app and the CLI share it.
+pub fn default_db_path() -> PathBuf {
+    dirs::data_dir().unwrap_or_else(|| PathBuf::from(".")).join(APP_IDENTIFIER).join("orderly.db")
+}
+
+/// A signed-in session token (random, shown once; the store keeps only its hash).
+pub type SessionToken = String;
+
+/// The service API. Cheap to clone; share one per process.
+#[derive(Clone)]
+pub struct Orderly {
+    store: Arc<Store>,
+}
+
+/// What the desktop shows before anyone signs in.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct SetupStatus {
+    pub needs_admin_password: bool,
+    pub store: String,
+    pub remembered: Vec<Actor>,
+    pub current: Option<Actor>,
+}
+
+impl Orderly {
+    /// Opens and migrates the store at `target` (a SQLite path or a `postgres://` URL) and
+    /// makes sure the first admin, `admin`, exists.
+    pub async fn open(target: &str) -> Result<Orderly> {
+        let store = Store::open(target).await?;
+        let orderly = Orderly { store: Arc::new(store) };
+        orderly.ensure_first_admin().await?;
+        Ok(orderly)
+    }
+
+    pub fn store(&self) -> &Store {
+        &self.store
+    }
+
+    async fn read(&self) -> Result<sqlx::pool::PoolConnection<sqlx::Any>> {
+        Ok(self.store.pool().acquire().await?)
+    }
+
+    /// Loads an order the actor may see; a hidden order is refused as forbidden.
+    async fn visible_order(conn: &mut AnyConnection, actor: &Actor, id_or_number: &str) -> Result<OrderRow> {
+        let found = order_store::find(conn, id_or_number)
+            .await?
+            .ok_or_else(|| Error::not_found("order.not_found").with("value", id_or_number))?;
+        actor.require(actor.can_see(&found.order), "perm.see_order")?;
+        Ok(found)
+    }
+}
+
+/// Refuses a write that names a version other than the stored one.
+fn check_version(order: &WorkOrder, read: i64) -> Result<()> {
+    if order.version == read {
+        Ok(())
+    } else {
+        Err(Error::conflict("order.version_stale")
+            .with("value", &order.number)
+            .with("read", read)
+            .with("current", order.version))
+    }
+}

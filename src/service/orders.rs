@@ -1,0 +1,171 @@
+//! Creating, reading and listing work orders.
+
+use super::{people, Orderly};
+use crate::domain::history::{Change, Comment, Event, EventKind};
+use crate::domain::order::{
+    format_number, validate_description, validate_order_location, validate_source, validate_title, NewOrder, OrderFilter,
+    OrderPage, WorkOrder,
+};
+use crate::domain::priority::Priority;
+use crate::domain::status::Status;
+use crate::domain::user::Actor;
+use crate::domain::{new_id, now_millis, template};
+use crate::store::{dialect, orders as order_store, Engine};
+use crate::Result;
+use chrono::{Datelike, TimeZone, Utc};
+use serde::{Deserialize, Serialize};
+use serde_json::json;
+use sqlx::AnyConnection;
+
+/// An order with everything its detail view shows; the allowed next statuses come from the
+/// core so the UI never guesses the workflow.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct OrderDetail {
+    pub order: WorkOrder,
+    pub history: Vec<Event>,
+    pub comments: Vec<Comment>,
+    pub next_statuses: Vec<Status>,
+    pub can_work: bool,
+    pub can_assign: bool,
+}
+
+/// How an order enters the store besides its [`NewOrder`] fields: a live create, or an import
+/// that carries its own history.
+#[derive(Debug, Clone)]
+pub(crate) struct Arrival {
+    pub at: i64,
+    pub status: Status,
+    pub assignee_id: Option<String>,
+    pub external_id: Option<String>,
+    pub default_source: &'static str,
+}
+
+impl Arrival {
+    pub fn now(default_source: &'static str) -> Arrival {
+        Arrival { at: now_millis(), status: Status::Unassigned, assignee_id: None, external_id: None, default_source }
+    }
+}
+
+/// Checks a new order and fills in its defaults, with no I/O.
+fn build_order(actor: &Actor, input: NewOrder, arrival: &Arrival) -> Result<WorkOrder> {
+    let title = validate_title(&input.title)?;
+    let description = validate_description(input.description.as_deref().unwrap_or(""))?;
+    let priority = match input.priority.as_deref() {
+        Some(p) => p.parse()?,
+        None => Priority::P3,
+    };
+    let template_key = input.template_key.unwrap_or_else(|| template::GENERAL.to_string());
+    let values = template::validate_values(&template_key, &input.values.unwrap_or_else(|| json!({})))?;
+    let location = input.location.unwrap_or_default();
+    validate_order_location(&location)?;
+    let source = validate_source(input.source.as_deref().unwrap_or(arrival.default_source))?;
+    let status = match (&arrival.assignee_id, arrival.status) {
+        (Some(_), Status::Unassigned) => Status::Todo,
+        (_, status) => status,
+    };
+    Ok(WorkOrder {
+        id: new_id(),
+        number: String::new(),
+        template_key,
+        template_version: template::GENERAL_VERSION,
+        title,
+        description,
+        values,
+        status,
+        priority,
+        department_id: input.department_id.filter(|d| !d.is_empty()),
+        assignee_id: arrival.assignee_id.clone(),
+        collaborator_ids: Vec::new(),
+        customer_id: input.customer_id.filter(|c| !c.is_empty()),
+        catalog_item_id: input.catalog_item_id.filter(|c| !c.is_empty()),
+        location,
+        source,
+        external_id: arrival.external_id.clone(),
+        created_by: actor.user_id.clone(),
+        created_at: arrival.at,
+        updated_by: actor.user_id.clone(),
+        updated_at: arrival.at,
+        response_due_at: None,
+        resolution_due_at: None,
+        first_response_at: None,
+        resolved_at: matches!(status, Status::Done | Status::Closed).then_some(arrival.at),
+        closed_at: (status == Status::Closed).then_some(arrival.at),
+        urge_count: 0,
+        version: 1,
+    })
+}
+
+/// Validates and writes a new order, its search document and its `created` event inside the
+/// caller's transaction.
+pub(crate) async fn insert_new_order(
+    conn: &mut AnyConnection,
+    engine: Engine,
+    actor: &Actor,
+    input: NewOrder,
+    arrival: &Arrival,
+) -> Result<WorkOrder> {
+    let mut order = build_order(actor, input, arrival)?;
+    people::check_order_references(conn, &order).await?;
+    let year = Utc.timestamp_millis_opt(order.created_at).single().map(|t| t.year()).unwrap_or(1970);
+    order.number = format_number(year, order_store::next_number(conn, year).await?);
+    let seq = order_store::insert(conn, &order).await?;
+    let head = dialect::search_head(&order.number, &order.title, &order.description);
+    dialect::put_search_doc(conn, engine, seq, &head, "").await?;
+    let created = Change {
+        kind: EventKind::Created,
+        field: None,
+        old_value: None,
+        new_value: Some(json!({
+            "number": order.number, "title": order.title, "priority": order.priority,
+            "status": order.status, "source": order.source,
+        })),
+    };
+    order_store::append_event(conn, &order.id, order.created_at, &actor.user_id, &created).await?;
+    if let Some(assignee) = &order.assignee_id {
+        let assigned = Change { kind: EventKind::Assigned, field: Some("assignee_id".into()), old_value: None, new_value: Some(json!(assignee)) };
+        order_store::append_event(conn, &order.id, order.created_at, &actor.user_id, &assigned).await?;
+    }
+    Ok(order)
+}
+
+impl Orderly {
+    pub async fn create_order(&self, actor: &Actor, input: NewOrder) -> Result<WorkOrder> {
+        self.create_order_from(actor, input, "desktop").await
+    }
+
+    /// Creates an order, naming where it came from when the input does not (`cli`, `desktop`).
+    pub async fn create_order_from(&self, actor: &Actor, input: NewOrder, source: &'static str) -> Result<WorkOrder> {
+        actor.require(actor.can_create_order(), "perm.create_order")?;
+        let mut tx = self.store.write().await?;
+        let order = insert_new_order(&mut tx, self.store.engine(), actor, input, &Arrival::now(source)).await?;
+        tx.commit().await?;
+        Ok(order)
+    }
+
+    pub async fn get_order(&self, actor: &Actor, id_or_number: &str) -> Result<WorkOrder> {
+        let mut conn = self.read().await?;
+        Ok(Self::visible_order(&mut conn, actor, id_or_number).await?.order)
+    }
+
+    pub async fn order_detail(&self, actor: &Actor, id_or_number: &str) -> Result<OrderDetail> {
+        let mut conn = self.read().await?;
+        let order = Self::visible_order(&mut conn, actor, id_or_number).await?.order;
+        let history = order_store::events(&mut conn, &order.id).await?;
+        let comments = order_store::comments(&mut conn, &order.id).await?;
+        let can_work = actor.can_work(&order);
+        let next_statuses = if can_work { order.status.next().to_vec() } else { Vec::new() };
+        Ok(OrderDetail { can_assign: actor.can_assign(), order, history, comments, next_statuses, can_work })
+    }
+
+    /// One page of the orders the actor may see, filtered, searched and sorted.
+    pub async fn list_orders(&self, actor: &Actor, filter: OrderFilter) -> Result<OrderPage> {
+        let mut query = filter.parse()?;
+        if !actor.sees_all_orders() {
+            query.visible_to = Some((actor.user_id.clone(), actor.department_id.clone()));
+        }
+        let mut conn = self.read().await?;
+        let (items, next) = order_store::list(&mut conn, self.store.engine(), &query).await?;
+        Ok(OrderPage { items, next: next.map(|c| c.encode()) })
+    }
+}

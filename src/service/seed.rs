@@ -1,0 +1,145 @@
+//! Realistic demo and benchmark data: departments, technicians with skills and home bases,
+//! customers, and orders written in Chinese, Spanish and English, created in time order over
+//! the past year so recency and creation order agree.
+
+use super::orders::{insert_new_order, Arrival};
+use super::Orderly;
+use crate::domain::order::{Location, NewOrder};
+use crate::domain::org::{NewCustomer, NewNode};
+use crate::domain::status::Status;
+use crate::domain::user::{Actor, NewUser, Skill};
+use crate::domain::now_millis;
+use crate::Result;
+use rand::rngs::SmallRng;
+use rand::seq::SliceRandom;
+use rand::{Rng, SeedableRng};
+use serde::Serialize;
+use serde_json::json;
+
+const DEPARTMENTS: [&str; 4] = ["售后服务部", "IT 支持", "Mantenimiento", "Field Service"];
+const SKILLS: [&str; 6] = ["hvac", "electrical", "plumbing", "elevator", "network", "printer"];
+const ZH_PLACES: [&str; 8] = ["三楼", "地下车库", "大堂", "二号楼", "会议室", "仓库", "员工餐厅", "机房"];
+const ZH_FAULTS: [&str; 10] = [
+    "电梯异响", "卫生间漏水", "空调不制冷", "打印机卡纸", "网络中断", "照明故障", "门禁失灵", "水管漏水", "电梯停运", "消防报警误报",
+];
+const ES_FAULTS: [&str; 8] = [
+    "Reparación de aire acondicionado", "Fuga de agua en el baño", "Ascensor detenido", "Impresora atascada",
+    "Revisión eléctrica urgente", "Sin conexión a internet", "Cambio de luminarias", "Mantenimiento de calefacción",
+];
+const ES_PLACES: [&str; 6] = ["en la planta 2", "en recepción", "en el almacén", "en la oficina de ventas", "en el garaje", "en la cafetería"];
+const EN_FAULTS: [&str; 8] = [
+    "Printer jam", "Air conditioning not cooling", "Water leak", "Elevator noise", "Network outage", "Broken door lock",
+    "Lights flickering", "Heating failure",
+];
+const EN_PLACES: [&str; 6] = ["on floor 3", "in the lobby", "in meeting room B", "at the warehouse", "in the server room", "at reception"];
+const CUSTOMERS: [&str; 6] = ["华信科技有限公司", "Hotel Las Palmas", "Northwind Traders", "蓝天物业", "Clínica San Rafael", "Contoso Ltd"];
+
+#[derive(Debug, Clone, Serialize)]
+pub struct SeedReport {
+    pub orders: u64,
+    pub technicians: u32,
+    pub customers: usize,
+    pub departments: usize,
+}
+
+fn title(rng: &mut SmallRng) -> (String, String) {
+    match rng.gen_range(0..3) {
+        0 => {
+            let (place, fault) = (ZH_PLACES.choose(rng).unwrap(), ZH_FAULTS.choose(rng).unwrap());
+            (format!("{place}{fault}"), format!("客户反映{place}{fault}，请尽快安排师傅上门处理。"))
+        }
+        1 => {
+            let (fault, place) = (ES_FAULTS.choose(rng).unwrap(), ES_PLACES.choose(rng).unwrap());
+            (format!("{fault} {place}"), format!("El cliente informa: {} {place}. Solicita visita técnica.", fault.to_lowercase()))
+        }
+        _ => {
+            let (fault, place) = (EN_FAULTS.choose(rng).unwrap(), EN_PLACES.choose(rng).unwrap());
+            (format!("{fault} {place}"), format!("Customer reports: {} {place}. Please send a technician.", fault.to_lowercase()))
+        }
+    }
+}
+
+fn status(rng: &mut SmallRng, age_days: f64) -> Status {
+    let roll: f64 = rng.gen();
+    match () {
+        _ if age_days > 30.0 && roll < 0.85 => *[Status::Closed, Status::Done].choose(rng).unwrap(),
+        _ if roll < 0.15 => Status::Unassigned,
+        _ if roll < 0.45 => Status::Todo,
+        _ if roll < 0.70 => Status::InProgress,
+        _ if roll < 0.78 => Status::AwaitingCustomer,
+        _ if roll < 0.82 => Status::Suspended,
+        _ => Status::Done,
+    }
+}
+
+impl Orderly {
+    /// Creates the organisation (departments, technicians, customers) and `orders` orders,
+    /// reproducibly from `seed`. `progress` hears the count of orders written.
+    pub async fn seed(&self, actor: &Actor, orders: u64, technicians: u32, seed: u64, progress: impl Fn(u64, u64)) -> Result<SeedReport> {
+        let mut rng = SmallRng::seed_from_u64(seed);
+        let mut departments = Vec::new();
+        for name in DEPARTMENTS {
+            departments.push(self.create_department(actor, NewNode { name: format!("{name} {seed}"), parent_id: None }).await?.id);
+        }
+        let mut techs = Vec::new();
+        for i in 0..technicians {
+            let mut skills: Vec<Skill> = SKILLS.choose_multiple(&mut rng, 2).map(|s| Skill { skill: s.to_string(), level: rng.gen_range(1..=3) }).collect();
+            skills.dedup_by(|a, b| a.skill == b.skill);
+            let user = NewUser {
+                login: format!("tech{seed}-{i:04}"),
+                display_name: format!("Technician {i}"),
+                roles: vec!["technician".into()],
+                department_id: departments.choose(&mut rng).cloned(),
+                skills,
+                home_lat: Some(31.0 + rng.gen_range(0.0..0.5)),
+                home_lon: Some(121.2 + rng.gen_range(0.0..0.5)),
+                password: None,
+            };
+            techs.push(self.create_user(actor, user).await?.id);
+        }
+        let mut customers = Vec::new();
+        for name in CUSTOMERS {
+            customers.push(self.create_customer(actor, NewCustomer { name: name.to_string(), ..Default::default() }).await?.id);
+        }
+        let now = now_millis();
+        let span = 365 * 24 * 3_600_000i64;
+        let step = (span / orders.max(1) as i64).max(1);
+        let mut written = 0u64;
+        while written < orders {
+            let batch = (orders - written).min(2_000);
+            let mut tx = self.store.write().await?;
+            for k in 0..batch {
+                let at = now - span + (written + k) as i64 * step;
+                let (title, description) = title(&mut rng);
+                let status = status(&mut rng, (now - at) as f64 / 86_400_000.0);
+                let assignee_id = (status != Status::Unassigned).then(|| techs.choose(&mut rng).cloned()).flatten();
+                let status = if assignee_id.is_none() { Status::Unassigned } else { status };
+                let input = NewOrder {
+                    title,
+                    description: Some(description),
+                    priority: Some(format!("P{}", rng.gen_range(1..=5))),
+                    values: Some(json!({"contact_phone": format!("138{:08}", rng.gen_range(0..100_000_000u32))})),
+                    department_id: departments.choose(&mut rng).cloned(),
+                    customer_id: customers.choose(&mut rng).cloned(),
+                    location: Some(Location { address: None, lat: Some(31.0 + rng.gen_range(0.0..0.5)), lon: Some(121.2 + rng.gen_range(0.0..0.5)) }),
+                    source: Some(["phone", "email", "desktop", "wechat"].choose(&mut rng).unwrap().to_string()),
+                    ..Default::default()
+                };
+                let arrival = Arrival { at, status, assignee_id, external_id: None, default_source: "seed" };
+                insert_new_order(&mut tx, self.store.engine(), actor, input, &arrival).await?;
+            }
+            tx.commit().await?;
+            written += batch;
+            progress(written, orders);
+        }
+        Ok(SeedReport { orders, technicians, customers: customers.len(), departments: departments.len() })
+    }
+
+    /// A consistent copy of the SQLite store at `target`, safe while the app is running.
+    pub async fn backup(&self, target: &std::path::Path) -> Result<()> {
+        if self.store.engine() != crate::store::Engine::Sqlite {
+            return Err(crate::Error::invalid("store.backup_sqlite_only"));
+        }
+        crate::store::dialect::sqlite_backup(self.store.pool(), target).await
+    }
+}

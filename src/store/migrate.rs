@@ -1,0 +1,63 @@
+//! Embedded, forward-only migrations, run at start. A SQLite file that already holds data is
+//! copied (`VACUUM INTO`) beside itself before a pending migration touches it.
+
+use super::{dialect, Engine, Store};
+use crate::Result;
+use sqlx::{Executor, Row};
+
+struct Migration {
+    version: i64,
+    name: &'static str,
+    sqlite: &'static str,
+    postgres: &'static str,
+}
+
+const MIGRATIONS: &[Migration] = &[Migration {
+    version: 1,
+    name: "foundation",
+    sqlite: include_str!("../../migrations/sqlite/0001_foundation.sql"),
+    postgres: include_str!("../../migrations/postgres/0001_foundation.sql"),
+}];
+
+pub(super) async fn run(store: &Store) -> Result<()> {
+    let mut conn = store.pool().acquire().await?;
+    conn.execute(
+        "CREATE TABLE IF NOT EXISTS orderly_migrations (version BIGINT PRIMARY KEY, name TEXT NOT NULL, applied_at BIGINT NOT NULL)",
+    )
+    .await?;
+    let applied: Vec<i64> = sqlx::query("SELECT version FROM orderly_migrations ORDER BY version")
+        .fetch_all(&mut *conn)
+        .await?
+        .iter()
+        .map(|r| r.try_get::<i64, _>(0))
+        .collect::<Result<_, _>>()?;
+    drop(conn);
+    let pending: Vec<&Migration> = MIGRATIONS.iter().filter(|m| !applied.contains(&m.version)).collect();
+    let Some(first) = pending.first() else { return Ok(()) };
+    if store.engine() == Engine::Sqlite && !applied.is_empty() {
+        backup_before(store, first.version).await?;
+    }
+    for migration in pending {
+        let mut tx = store.write().await?;
+        let sql = match store.engine() {
+            Engine::Sqlite => migration.sqlite,
+            Engine::Postgres => migration.postgres,
+        };
+        sqlx::raw_sql(sql).execute(&mut *tx).await?;
+        sqlx::query("INSERT INTO orderly_migrations (version, name, applied_at) VALUES ($1, $2, $3)")
+            .bind(migration.version)
+            .bind(migration.name)
+            .bind(crate::domain::now_millis())
+            .execute(&mut *tx)
+            .await?;
+        tx.commit().await?;
+    }
+    Ok(())
+}
+
+async fn backup_before(store: &Store, version: i64) -> Result<()> {
+    let Some(path) = store.sqlite_path() else { return Ok(()) };
+    let stamp = chrono::Utc::now().format("%Y%m%dT%H%M%S");
+    let target = path.with_extension(format!("before-{version:04}-{stamp}.db"));
+    dialect::sqlite_backup(store.pool(), &target).await
+}

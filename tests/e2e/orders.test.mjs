@@ -1,0 +1,129 @@
+// End-to-end: the real built app (debug, ui/dist embedded) driven through tauri-driver and
+// WebKitWebDriver. Run it under a display and a session bus, as scripts/e2e.sh does:
+//   xvfb-run -a -s "-screen 0 1280x800x24" dbus-run-session -- node --test tests/e2e/
+// The app binary is $ORDERLY_APP, else $CARGO_TARGET_DIR/debug/orderly-desktop.
+
+import { after, before, test } from "node:test";
+import assert from "node:assert/strict";
+import { spawn } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { Session } from "./webdriver.mjs";
+
+const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+const targetDir = process.env.CARGO_TARGET_DIR ? path.resolve(repo, process.env.CARGO_TARGET_DIR) : path.join(repo, "target");
+const app = path.resolve(process.env.ORDERLY_APP ?? path.join(targetDir, "debug", "orderly-desktop"));
+const driverUrl = "http://127.0.0.1:4444";
+const screenshot = path.join(repo, "docs", "screenshots", "e2e-orders-es.png");
+
+let home;
+let driver;
+let driverLog = "";
+let session;
+
+/** Flattens a nested locale file to {"a.b.c": "text"}. */
+function flatten(object, prefix = "", out = {}) {
+  for (const [key, value] of Object.entries(object)) {
+    if (value && typeof value === "object") flatten(value, `${prefix}${key}.`, out);
+    else out[`${prefix}${key}`] = value;
+  }
+  return out;
+}
+
+function locale(lang) {
+  return flatten(JSON.parse(fs.readFileSync(path.join(repo, "ui", "src", "locales", `${lang}.json`), "utf8")));
+}
+
+async function driverAnswers() {
+  try {
+    return (await fetch(`${driverUrl}/status`, { signal: AbortSignal.timeout(1000) })).ok;
+  } catch {
+    return false;
+  }
+}
+
+before(async () => {
+  assert.ok(fs.existsSync(app), `no app binary at ${app}: build it with \`cargo build -p orderly-desktop --features custom-protocol\``);
+  assert.ok(process.env.DISPLAY, "no DISPLAY: run under xvfb-run (see scripts/e2e.sh)");
+  assert.ok(!(await driverAnswers()), "something already listens on 127.0.0.1:4444; only one e2e run at a time");
+
+  // A fresh data, config and cache home: the app's store and remembered sessions go here.
+  home = fs.mkdtempSync(path.join(os.tmpdir(), "orderly-e2e-"));
+  const env = { ...process.env };
+  delete env.ORDERLY_DB;
+  for (const name of ["XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "TMPDIR"]) {
+    env[name] = path.join(home, name.toLowerCase());
+    fs.mkdirSync(env[name], { recursive: true });
+  }
+
+  driver = spawn("tauri-driver", ["--port", "4444", "--native-port", "4445"], { env, stdio: ["ignore", "pipe", "pipe"] });
+  driver.stdout.on("data", (d) => (driverLog += d));
+  driver.stderr.on("data", (d) => (driverLog += d));
+  const spawned = await new Promise((resolve) => {
+    driver.once("spawn", () => resolve(null));
+    driver.once("error", (e) => resolve(e));
+  });
+  assert.equal(spawned, null, `tauri-driver did not start (cargo install tauri-driver --locked): ${spawned?.message}`);
+
+  const deadline = Date.now() + 10_000;
+  while (!(await driverAnswers())) {
+    assert.ok(Date.now() < deadline, `tauri-driver did not answer on ${driverUrl}:\n${driverLog}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  // Without a display the app panics and the session request hangs: bound it.
+  session = await Session.create(driverUrl, { "tauri:options": { application: app } }, { timeoutMs: 30_000 });
+});
+
+after(async () => {
+  await session?.delete();
+  driver?.kill();
+  if (process.exitCode && driverLog) console.error(`--- tauri-driver log ---\n${driverLog}`);
+  if (home) fs.rmSync(home, { recursive: true, force: true });
+});
+
+test("first run: set the admin password, create an order, find it, read it in Spanish", { timeout: 120_000 }, async () => {
+  const s = session;
+  const id = (name) => s.byTestId(name);
+
+  // First run: the store has no admin password yet.
+  await (await s.visible(id("setup-password"), { timeoutMs: 30_000 })).type("correct horse battery");
+  await (await s.visible(id("setup-confirm"))).type("correct horse battery");
+  await (await s.visible(id("setup-submit"))).click();
+
+  // A new order with a Chinese title.
+  const title = "电梯漏水 三楼";
+  const newOrder = await s.visible(id("new-order-button"), { timeoutMs: 20_000 });
+  const englishLabel = (await newOrder.text()).trim();
+  await newOrder.click();
+  await (await s.visible(id("new-order-title"))).type(title);
+  const description = await s.findAll(id("new-order-description"));
+  if (description.length) await description[0].type("Water drips from the ceiling next to the lift on the third floor.");
+  await (await s.visible(id("new-order-submit"))).click();
+
+  // Full-text search finds it by a word of its title.
+  await (await s.visible(id("order-search"))).type("漏水");
+  await s.waitFor(`an order row titled "${title}"`, async () => {
+    for (const row of await s.findAll(id("order-row"))) {
+      if ((await row.displayed()) && (await row.text()).includes(title)) return row;
+    }
+    return null;
+  });
+
+  // Switch the language to Spanish: the same button now reads in Spanish.
+  const en = locale("en");
+  const es = locale("es");
+  const key = Object.keys(en).find((k) => en[k] === englishLabel);
+  assert.ok(key, `the button text "${englishLabel}" is not a value of ui/src/locales/en.json`);
+  const spanishLabel = es[key];
+  assert.ok(spanishLabel && spanishLabel !== englishLabel, `es.json has no Spanish text for ${key}`);
+  await (await s.visible(id("lang-es"))).click();
+  await s.waitFor(`the button to read "${spanishLabel}"`, async () => (await (await s.visible(id("new-order-button"))).text()).trim() === spanishLabel);
+  // The order is still listed after the switch.
+  const rows = await s.findAll(id("order-row"));
+  assert.ok(rows.length >= 1, "the order list emptied after the language switch");
+
+  fs.mkdirSync(path.dirname(screenshot), { recursive: true });
+  fs.writeFileSync(screenshot, await s.screenshot());
+});

@@ -1,0 +1,102 @@
+// What can be done to the order now: assign, move to one of the statuses the core offers, edit.
+import { EditOutlined } from "@ant-design/icons";
+import { Button, Flex, Select, Space, Typography } from "antd";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { api, type OrderDetail, type Status, type WorkOrder } from "../../api";
+import { useDirectory } from "../../lib/directory";
+import OrderEditForm from "./OrderEditForm";
+
+type Props = {
+  detail: OrderDetail;
+  onChanged: (order: WorkOrder, note?: string) => void;
+  onFailed: (e: unknown) => void;
+};
+
+// The assign select's value for "nobody".
+const NOBODY = "";
+
+export default function OrderActions({ detail, onChanged, onFailed }: Props) {
+  const { t } = useTranslation();
+  const { directory } = useDirectory();
+  const [busy, setBusy] = useState<string | null>(null);
+  const [editing, setEditing] = useState(false);
+  const { order } = detail;
+  const note = t("detail.updated", { number: order.number });
+
+  async function run(what: string, action: () => Promise<WorkOrder>) {
+    setBusy(what);
+    try {
+      onChanged(await action(), note);
+    } catch (e) {
+      onFailed(e);
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  const assignees = directory.users.filter((u) => u.active || u.id === order.assignee_id);
+
+  return (
+    <Flex vertical gap={12}>
+      {detail.can_assign && (
+        <Space wrap>
+          <Typography.Text strong>{t("detail.assign")}</Typography.Text>
+          <Select
+            style={{ minWidth: 240 }}
+            showSearch
+            optionFilterProp="label"
+            data-testid="assign-select"
+            aria-label={t("detail.assign")}
+            placeholder={t("detail.assignTo")}
+            loading={busy === "assign"}
+            value={order.assignee_id ?? NOBODY}
+            onChange={(value: string) =>
+              void run("assign", () => api.orderAssign(order.id, value === NOBODY ? null : value, order.version))
+            }
+            options={[
+              { value: NOBODY, label: t("orders.unassigned") },
+              ...assignees.map((u) => ({ value: u.id, label: `${u.display_name} (${u.login})` })),
+            ]}
+          />
+        </Space>
+      )}
+      <Space wrap data-testid="status-actions">
+        <Typography.Text strong>{t("detail.changeStatus")}</Typography.Text>
+        {detail.next_statuses.length === 0 && <Typography.Text type="secondary">{t("detail.noNextStatus")}</Typography.Text>}
+        {detail.next_statuses.map((status: Status) => (
+          <Button
+            key={status}
+            size="small"
+            data-testid={`status-action-${status}`}
+            loading={busy === `status:${status}`}
+            disabled={busy !== null}
+            onClick={() => void run(`status:${status}`, () => api.orderSetStatus(order.id, status, order.version))}
+          >
+            {t(`status.${status}`)}
+          </Button>
+        ))}
+      </Space>
+      {detail.can_work && (
+        <div>
+          <Button icon={<EditOutlined />} onClick={() => setEditing(true)} data-testid="order-edit">
+            {t("detail.editOrder")}
+          </Button>
+        </div>
+      )}
+      <OrderEditForm
+        order={order}
+        open={editing}
+        onCancel={() => setEditing(false)}
+        onSaved={(saved) => {
+          setEditing(false);
+          onChanged(saved, note);
+        }}
+        onConflict={(e) => {
+          setEditing(false);
+          onFailed(e);
+        }}
+      />
+    </Flex>
+  );
+}

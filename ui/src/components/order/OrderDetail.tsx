@@ -1,0 +1,121 @@
+// The detail drawer of one order: header, actions, fields, history and comments. Every change
+// goes to the core, then the order is read again so history and next statuses are the core's.
+import { Alert, App, Button, Drawer, Flex, Result, Space, Spin, Tabs, Typography } from "antd";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { appErrorOf, type WorkOrder } from "../../api";
+import { errorMessage, messageOf } from "../../i18n/errors";
+import { useOrderDetail } from "../../lib/useOrderDetail";
+import OrderActions from "./OrderActions";
+import OrderComments from "./OrderComments";
+import OrderFields from "./OrderFields";
+import OrderHistory from "./OrderHistory";
+import { PriorityTag, StatusTag } from "./tags";
+
+type Props = {
+  idOrNumber: string | null;
+  onClose: () => void;
+  onChanged: (order: WorkOrder) => void;
+};
+
+export default function OrderDetail({ idOrNumber, onClose, onChanged }: Props) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const { detail, error, loading, reload } = useOrderDetail(idOrNumber);
+  const [failure, setFailure] = useState<unknown>(null);
+
+  function changed(order: WorkOrder, note?: string) {
+    setFailure(null);
+    onChanged(order);
+    reload();
+    if (note) void message.success(note);
+  }
+
+  function failed(e: unknown) {
+    setFailure(e);
+  }
+
+  function reloadAfterConflict() {
+    setFailure(null);
+    reload();
+  }
+
+  const refusal = failure === null ? null : appErrorOf(failure);
+  const order = detail?.order;
+
+  return (
+    <Drawer
+      open={idOrNumber !== null}
+      onClose={() => {
+        setFailure(null);
+        onClose();
+      }}
+      width={720}
+      destroyOnHidden
+      title={order ? t("detail.title", { number: order.number }) : t("app.loading")}
+      extra={
+        <Button onClick={reload} loading={loading}>
+          {t("common.reload")}
+        </Button>
+      }
+    >
+      <div data-testid="order-detail" data-number={order?.number ?? ""}>
+        {!detail && loading && <Spin />}
+        {error !== null && !detail && <Result status="warning" title={t("detail.notFound")} subTitle={messageOf(t, error)} />}
+        {detail && order && (
+          <Flex vertical gap={16}>
+            <div>
+              <Typography.Title level={4} style={{ marginTop: 0 }} data-testid="order-detail-title">
+                {order.title}
+              </Typography.Title>
+              <Space>
+                <Typography.Text code>{order.number}</Typography.Text>
+                <StatusTag status={order.status} />
+                <PriorityTag priority={order.priority} />
+              </Space>
+            </div>
+            {refusal && (
+              <Alert
+                type={refusal.code === "conflict" ? "warning" : "error"}
+                showIcon
+                data-testid="order-detail-error"
+                message={errorMessage(t, refusal)}
+                action={
+                  refusal.code === "conflict" ? (
+                    <Button size="small" onClick={reloadAfterConflict} data-testid="conflict-reload">
+                      {t("detail.conflictReload")}
+                    </Button>
+                  ) : undefined
+                }
+                closable
+                onClose={() => setFailure(null)}
+              />
+            )}
+            <OrderActions detail={detail} onChanged={changed} onFailed={failed} />
+            <Tabs
+              items={[
+                { key: "fields", label: t("detail.fields"), children: <OrderFields order={order} /> },
+                { key: "history", label: t("detail.history"), children: <OrderHistory events={detail.history} /> },
+                {
+                  key: "comments",
+                  label: `${t("detail.comments")} (${detail.comments.length})`,
+                  children: (
+                    <OrderComments
+                      orderId={order.id}
+                      comments={detail.comments}
+                      onAdded={() => {
+                        setFailure(null);
+                        reload();
+                      }}
+                      onFailed={failed}
+                    />
+                  ),
+                },
+              ]}
+            />
+          </Flex>
+        )}
+      </div>
+    </Drawer>
+  );
+}

@@ -1,0 +1,87 @@
+// The order's history as the core recorded it: who, when, what, old -> new, in the reader's language.
+import { Empty, Timeline, Typography } from "antd";
+import type { TFunction } from "i18next";
+import { useTranslation } from "react-i18next";
+import type { Event, JsonValue } from "../../api";
+import { fieldLabel } from "../../i18n/errors";
+import { useFormat } from "../../i18n/format";
+import { useDirectory } from "../../lib/directory";
+import { displayValue } from "../../lib/values";
+
+const KIND_COLOURS: Record<Event["kind"], string> = {
+  created: "green",
+  field_changed: "blue",
+  assigned: "purple",
+  status_changed: "orange",
+  commented: "gray",
+};
+
+/** The field an event concerns; status and assignee events may leave it implicit. */
+function eventField(event: Event): string | null {
+  if (event.field) return event.field;
+  if (event.kind === "status_changed") return "status";
+  if (event.kind === "assigned") return "assignee_id";
+  return null;
+}
+
+export default function OrderHistory({ events }: { events: Event[] }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const directory = useDirectory();
+
+  function valueText(field: string | null, value: JsonValue | null, tr: TFunction): string {
+    if (value === null || value === undefined || value === "") return tr("history.empty");
+    const text = displayValue(value);
+    switch (field) {
+      case "status":
+        return tr(`status.${text}`, { defaultValue: text });
+      case "priority":
+        return tr(`priority.${text}`, { defaultValue: text });
+      case "assignee_id":
+      case "created_by":
+      case "updated_by":
+        return directory.user(text)?.display_name ?? text;
+      case "department_id":
+        return directory.department(text)?.name ?? text;
+      case "customer_id":
+        return directory.customer(text)?.name ?? text;
+      case "source":
+        return tr(`source.${text}`, { defaultValue: text });
+      default:
+        return text;
+    }
+  }
+
+  if (events.length === 0) return <Empty />;
+
+  const items = events.map((event) => {
+    const who = directory.user(event.actor_id)?.display_name ?? t("history.unknownUser");
+    const field = eventField(event);
+    const showsChange = event.kind !== "created" && event.kind !== "commented" && field !== null;
+    return {
+      key: event.id,
+      color: KIND_COLOURS[event.kind],
+      children: (
+        <div data-testid="history-event" data-kind={event.kind}>
+          <Typography.Text strong>
+            {t(`history.${event.kind}`, { who, field: field ? fieldLabel(t, field) : "" })}
+          </Typography.Text>
+          <Typography.Text type="secondary" style={{ marginInlineStart: 8 }}>
+            {format.dateTime(event.at)} · {t(`eventKind.${event.kind}`)}
+          </Typography.Text>
+          {showsChange && (
+            <div>
+              <Typography.Text delete type="secondary">
+                {valueText(field, event.old_value, t)}
+              </Typography.Text>
+              {" → "}
+              <Typography.Text>{valueText(field, event.new_value, t)}</Typography.Text>
+            </div>
+          )}
+        </div>
+      ),
+    };
+  });
+
+  return <Timeline items={items} />;
+}

@@ -1,0 +1,85 @@
+// The order list as a virtual table: thousands of rows stay smooth; the next page loads as the
+// end comes into view.
+import { Empty, Table, type TableColumnsType } from "antd";
+import type { HTMLAttributes, UIEvent } from "react";
+import { useTranslation } from "react-i18next";
+import type { WorkOrder } from "../../api";
+import { useFormat } from "../../i18n/format";
+import { useDirectory } from "../../lib/directory";
+import { PriorityTag, StatusTag } from "./tags";
+
+type Props = {
+  orders: WorkOrder[];
+  loading: boolean;
+  height: number;
+  selectedId: string | null;
+  onOpen: (order: WorkOrder) => void;
+  onNearEnd: () => void;
+};
+
+// Start fetching the next page this many pixels before the last row shows.
+const PREFETCH_PX = 600;
+
+export default function OrderTable({ orders, loading, height, selectedId, onOpen, onNearEnd }: Props) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const directory = useDirectory();
+
+  const columns: TableColumnsType<WorkOrder> = [
+    { key: "number", title: t("fields.number"), dataIndex: "number", width: 150 },
+    { key: "title", title: t("fields.title"), dataIndex: "title", width: 320, ellipsis: true },
+    { key: "status", title: t("fields.status"), width: 150, render: (_, o) => <StatusTag status={o.status} /> },
+    { key: "priority", title: t("fields.priority"), width: 130, render: (_, o) => <PriorityTag priority={o.priority} /> },
+    {
+      key: "assignee",
+      title: t("fields.assignee_id"),
+      width: 150,
+      ellipsis: true,
+      render: (_, o) => directory.user(o.assignee_id)?.display_name ?? (o.assignee_id ? o.assignee_id : t("orders.unassigned")),
+    },
+    {
+      key: "department",
+      title: t("fields.department_id"),
+      width: 150,
+      ellipsis: true,
+      render: (_, o) => directory.department(o.department_id)?.name ?? t("common.none"),
+    },
+    { key: "created", title: t("fields.created_at"), width: 180, render: (_, o) => format.dateTime(o.created_at) },
+    { key: "updated", title: t("fields.updated_at"), width: 180, render: (_, o) => format.dateTime(o.updated_at) },
+  ];
+
+  function onScroll(e: UIEvent<HTMLElement>) {
+    const el = e.currentTarget;
+    if (el.scrollHeight - el.scrollTop - el.clientHeight < PREFETCH_PX) onNearEnd();
+  }
+
+  return (
+    <div data-testid="order-table">
+    <Table<WorkOrder>
+      virtual
+      size="small"
+      rowKey="id"
+      columns={columns}
+      dataSource={orders}
+      loading={loading && orders.length === 0}
+      pagination={false}
+      scroll={{ x: 1400, y: height }}
+      onScroll={onScroll}
+      rowClassName={(o) => (o.id === selectedId ? "ant-table-row-selected" : "")}
+      locale={{ emptyText: (
+          <div data-testid="orders-empty">
+            <Empty description={t("orders.empty")} />
+          </div>
+        ) }}
+      onRow={(o) =>
+        ({
+          onClick: () => onOpen(o),
+          style: { cursor: "pointer" },
+          "data-testid": "order-row",
+          "data-number": o.number,
+        }) as HTMLAttributes<HTMLElement>
+      }
+    />
+    </div>
+  );
+}

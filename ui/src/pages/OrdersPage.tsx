@@ -1,0 +1,91 @@
+// Orders: filters, the virtual list with keyset paging, the detail drawer and the new-order form.
+import { PlusOutlined } from "@ant-design/icons";
+import { Alert, App, Button, Flex, Typography } from "antd";
+import { useMemo, useRef, useState } from "react";
+import { useTranslation } from "react-i18next";
+import type { Actor, WorkOrder } from "../api";
+import NewOrderForm from "../components/order/NewOrderForm";
+import OrderDetail from "../components/order/OrderDetail";
+import OrderFilters from "../components/order/OrderFilters";
+import { NO_FILTERS, type FilterValues } from "../lib/keys";
+import OrderTable from "../components/order/OrderTable";
+import { messageOf } from "../i18n/errors";
+import { useFormat } from "../i18n/format";
+import { useDebounced } from "../lib/useDebounced";
+import { useElementHeight } from "../lib/useElementHeight";
+import { useOrderPages, type OrderQuery } from "../lib/useOrderPages";
+
+export const SEARCH_DEBOUNCE_MS = 250;
+// The table header takes this much of the measured area; the rest scrolls.
+const TABLE_HEADER_PX = 40;
+
+type Props = {
+  actor: Actor;
+  search: string;
+  openOrder: string | null;
+  onOpenOrder: (idOrNumber: string | null) => void;
+};
+
+export default function OrdersPage({ actor, search, openOrder, onOpenOrder }: Props) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const format = useFormat();
+  const [filters, setFilters] = useState<FilterValues>(NO_FILTERS);
+  const [creating, setCreating] = useState(false);
+  const text = useDebounced(search.trim(), SEARCH_DEBOUNCE_MS);
+  const area = useRef<HTMLDivElement>(null);
+  const height = useElementHeight(area, 600);
+
+  const query: OrderQuery = useMemo(
+    () => ({ ...filters, customer_id: null, template_key: null, text: text === "" ? null : text }),
+    [filters, text],
+  );
+  const pages = useOrderPages(query);
+
+  function created(order: WorkOrder) {
+    setCreating(false);
+    void message.success(t("newOrder.created", { number: order.number }));
+    pages.reload();
+    onOpenOrder(order.id);
+  }
+
+  return (
+    <Flex vertical gap={12} style={{ flex: 1, minHeight: 0 }} data-actor={actor.login}>
+      <Flex gap={12} align="center" wrap="wrap">
+        <Typography.Title level={4} style={{ margin: 0 }}>
+          {t("orders.title")}
+        </Typography.Title>
+        <Button type="primary" icon={<PlusOutlined />} data-testid="new-order-button" onClick={() => setCreating(true)}>
+          {t("orders.new")}
+        </Button>
+        <OrderFilters value={filters} onChange={setFilters} />
+      </Flex>
+      {pages.error !== null && <Alert type="error" showIcon message={messageOf(t, pages.error)} />}
+      <div ref={area} style={{ flex: 1, minHeight: 200, overflow: "hidden" }}>
+        <OrderTable
+          orders={pages.items}
+          loading={pages.loading}
+          height={Math.max(120, height - TABLE_HEADER_PX)}
+          selectedId={openOrder}
+          onOpen={(o) => onOpenOrder(o.id)}
+          onNearEnd={pages.loadMore}
+        />
+      </div>
+      <Flex gap={12} align="center">
+        <Typography.Text type="secondary" data-testid="orders-loaded">
+          {t("orders.loaded", { n: format.number(pages.items.length) })}
+        </Typography.Text>
+        {pages.next && (
+          <>
+            <Typography.Text type="secondary">{t("orders.more")}</Typography.Text>
+            <Button size="small" loading={pages.loading} onClick={pages.loadMore} data-testid="orders-load-more">
+              {t("orders.loadMore")}
+            </Button>
+          </>
+        )}
+      </Flex>
+      <OrderDetail idOrNumber={openOrder} onClose={() => onOpenOrder(null)} onChanged={pages.replace} />
+      <NewOrderForm open={creating} onCancel={() => setCreating(false)} onCreated={created} />
+    </Flex>
+  );
+}

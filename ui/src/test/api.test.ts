@@ -1,0 +1,33 @@
+import { describe, expect, it } from "vitest";
+import { api, OrderlyError } from "../api";
+import { coreError, mockCore } from "./fixtures";
+
+describe("api", () => {
+  it("resolves a command's data", async () => {
+    mockCore({ order_list: () => ({ items: [], next: "c" }) });
+    await expect(api.orderList({ status: [], priority: [], department_id: null, assignee_id: null, customer_id: null, template_key: null, text: null, sort: "created_desc", limit: 1, after: null })).resolves.toEqual({ items: [], next: "c" });
+  });
+
+  it("throws an OrderlyError carrying the core's AppError", async () => {
+    const refusal = coreError({ code: "forbidden", key: "perm.assign", params: { login: "li" } });
+    mockCore({
+      order_assign: () => {
+        throw refusal;
+      },
+    });
+    const failure = await api.orderAssign("o-1", null, 1).catch((e: unknown) => e);
+    expect(failure).toBeInstanceOf(OrderlyError);
+    expect((failure as OrderlyError).error).toEqual(refusal);
+    expect((failure as OrderlyError).code).toBe("forbidden");
+  });
+
+  it("turns a refusal that is not an AppError into an internal error", async () => {
+    mockCore({
+      directory: () => {
+        throw "command directory not found";
+      },
+    });
+    const failure = (await api.directory().catch((e: unknown) => e)) as OrderlyError;
+    expect(failure.error).toMatchObject({ code: "internal", key: "internal" });
+  });
+});

@@ -1,0 +1,113 @@
+import { screen, waitFor, within } from "@testing-library/react";
+import { describe, expect, it } from "vitest";
+import type { OrderDetail } from "../api";
+import { coreError, detailOf, mockCore, order } from "./fixtures";
+import { renderApp } from "./renderApp";
+
+async function openFirstOrder(user: ReturnType<typeof renderApp>["user"]) {
+  const [row] = await screen.findAllByTestId("order-row");
+  await user.click(within(row).getByText(/Pump/));
+  return screen.findByTestId("order-detail-title");
+}
+
+describe("order detail", () => {
+  it("offers exactly the next statuses the core returns and sends the chosen one with the version", async () => {
+    const o = order(5, { status: "todo", version: 4 });
+    let detail: OrderDetail = detailOf(o, { next_statuses: ["in_progress", "suspended", "cancelled"] });
+    const core = mockCore({
+      order_list: () => ({ items: [o], next: null }),
+      order_get: () => detail,
+      order_set_status: ({ status }) => {
+        const changed = { ...o, status: status as OrderDetail["order"]["status"], version: 5 };
+        detail = detailOf(changed, {
+          next_statuses: ["done"],
+          history: [
+            ...detail.history,
+            { id: "e-2", order_id: o.id, at: o.created_at + 1000, actor_id: "u-admin", kind: "status_changed", field: "status", old_value: "todo", new_value: status as string },
+          ],
+        });
+        return changed;
+      },
+    });
+    const { user } = renderApp();
+    await openFirstOrder(user);
+
+    const actions = screen.getByTestId("status-actions");
+    expect(within(actions).getAllByRole("button").map((b) => b.textContent)).toEqual(["In progress", "Suspended", "Cancelled"]);
+
+    await user.click(within(actions).getByRole("button", { name: "In progress" }));
+
+    await waitFor(() =>
+      expect(within(screen.getByTestId("status-actions")).getAllByRole("button").map((b) => b.textContent)).toEqual(["Done"]),
+    );
+    expect(core.callsOf("order_set_status")).toEqual([{ id: "o-5", status: "in_progress", version: 4 }]);
+  });
+
+  it("shows who changed what in the history, translated", async () => {
+    const o = order(6, { status: "todo", assignee_id: "u-agent" });
+    mockCore({
+      order_list: () => ({ items: [o], next: null }),
+      order_get: () =>
+        detailOf(o, {
+          history: [
+            { id: "e-1", order_id: o.id, at: o.created_at, actor_id: "u-admin", kind: "created", field: null, old_value: null, new_value: null },
+            { id: "e-2", order_id: o.id, at: o.created_at + 1, actor_id: "u-admin", kind: "field_changed", field: "priority", old_value: "P3", new_value: "P1" },
+            { id: "e-3", order_id: o.id, at: o.created_at + 2, actor_id: "u-admin", kind: "assigned", field: "assignee_id", old_value: null, new_value: "u-agent" },
+          ],
+        }),
+    });
+    const { user } = renderApp();
+    await openFirstOrder(user);
+    await user.click(screen.getByRole("tab", { name: "History" }));
+
+    const events = await screen.findAllByTestId("history-event");
+    expect(events.map((e) => e.dataset.kind)).toEqual(["created", "field_changed", "assigned"]);
+    expect(events[1]).toHaveTextContent("Ada Admin changed Priority");
+    expect(events[1]).toHaveTextContent("P3 · Normal → P1 · Critical");
+    expect(events[2]).toHaveTextContent("(empty) → 李雷");
+  });
+
+  it("explains a conflict and reloads the order on request", async () => {
+    const o = order(8, { status: "todo", version: 2 });
+    const core = mockCore({
+      order_list: () => ({ items: [o], next: null }),
+      order_get: () => detailOf(o, { next_statuses: ["in_progress"] }),
+      order_set_status: () => {
+        throw coreError({
+          code: "conflict",
+          key: "order.version_stale",
+          params: { value: o.number, read: "2", current: "3" },
+        });
+      },
+    });
+    const { user } = renderApp();
+    await openFirstOrder(user);
+
+    await user.click(within(screen.getByTestId("status-actions")).getByRole("button", { name: "In progress" }));
+
+    expect(await screen.findByTestId("order-detail-error")).toHaveTextContent(
+      "Order WO-2026-000008 was changed by someone else (you read version 2, it is now 3). Reload it and try again.",
+    );
+    const before = core.callsOf("order_get").length;
+    await user.click(screen.getByTestId("conflict-reload"));
+    await waitFor(() => expect(core.callsOf("order_get").length).toBe(before + 1));
+    await waitFor(() => expect(screen.queryByTestId("order-detail-error")).not.toBeInTheDocument());
+  });
+
+  it("assigns with the camelCase payload the command expects", async () => {
+    const o = order(9, { version: 3 });
+    const core = mockCore({
+      order_list: () => ({ items: [o], next: null }),
+      order_get: () => detailOf(o),
+      order_assign: () => ({ ...o, assignee_id: "u-agent", status: "todo", version: 4 }),
+    });
+    const { user } = renderApp();
+    await openFirstOrder(user);
+
+    await user.click(within(screen.getByTestId("assign-select")).getByRole("combobox"));
+    await waitFor(() => expect(document.querySelector('.ant-select-item-option[title="李雷 (li)"]')).not.toBeNull());
+    await user.click(document.querySelector<HTMLElement>('.ant-select-item-option[title="李雷 (li)"]')!);
+
+    await waitFor(() => expect(core.callsOf("order_assign")).toEqual([{ id: "o-9", assigneeId: "u-agent", version: 3 }]));
+  });
+});
