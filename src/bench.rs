@@ -30,12 +30,20 @@ pub struct StoreBench {
 impl StoreBench {
     pub fn table(&self) -> String {
         let mut out = format!("store: {} orders ({})\n", self.orders_in_store, self.engine);
-        out.push_str(&format!("{:<44} {:>10} {:>10} {:>10} {:>10} {:>6}\n", "operation", "ours p50", "ours p99", "raw p50", "raw p99", "rows"));
+        out.push_str(&format!(
+            "{:<44} {:>10} {:>10} {:>10} {:>10} {:>6}\n",
+            "operation", "ours p50", "ours p99", "raw p50", "raw p99", "rows"
+        ));
         let ms = |v: Option<f64>| v.map(|v| format!("{v:.3}")).unwrap_or_else(|| "-".into());
         for f in &self.figures {
             out.push_str(&format!(
                 "{:<44} {:>10.3} {:>10.3} {:>10} {:>10} {:>6}\n",
-                f.name, f.ours_p50_ms, f.ours_p99_ms, ms(f.raw_p50_ms), ms(f.raw_p99_ms), f.rows
+                f.name,
+                f.ours_p50_ms,
+                f.ours_p99_ms,
+                ms(f.raw_p50_ms),
+                ms(f.raw_p99_ms),
+                f.rows
             ));
         }
         out.push_str("(milliseconds; raw = rusqlite running the same SQL on the same file)");
@@ -61,7 +69,8 @@ const SEARCHES: [(&str, &str); 5] = [
 
 pub async fn store(orderly: &Orderly, actor: &Actor, reps: usize, creates: usize) -> Result<StoreBench> {
     let reps = reps.max(1);
-    let raw = orderly.store().sqlite_path().map(|p| rusqlite::Connection::open(p).map_err(Error::internal)).transpose()?;
+    let raw =
+        orderly.store().sqlite_path().map(|p| rusqlite::Connection::open(p).map_err(Error::internal)).transpose()?;
     let count: i64 = {
         let mut conn = orderly.store().pool().acquire().await?;
         sqlx::Row::try_get(&sqlx::query("SELECT COUNT(*) FROM work_orders").fetch_one(&mut *conn).await?, 0)?
@@ -69,12 +78,16 @@ pub async fn store(orderly: &Orderly, actor: &Actor, reps: usize, creates: usize
     let mut figures = Vec::new();
     let newest = OrderFilter { limit: Some(50), ..Default::default() };
     let list_sql = format!("SELECT {ORDER_COLUMNS} FROM work_orders o ORDER BY o.created_at DESC, o.seq DESC LIMIT 51");
-    figures.push(read_figure("list page: newest 50", orderly, actor, &newest, raw.as_ref(), &list_sql, None, reps).await?);
+    figures
+        .push(read_figure("list page: newest 50", orderly, actor, &newest, raw.as_ref(), &list_sql, None, reps).await?);
     let open = OrderFilter { status: vec!["todo".into(), "in_progress".into()], limit: Some(50), ..Default::default() };
     let open_sql = format!(
         "SELECT {ORDER_COLUMNS} FROM work_orders o WHERE o.status IN ('todo', 'in_progress') ORDER BY o.created_at DESC, o.seq DESC LIMIT 51"
     );
-    figures.push(read_figure("list page: status todo+in_progress", orderly, actor, &open, raw.as_ref(), &open_sql, None, reps).await?);
+    figures.push(
+        read_figure("list page: status todo+in_progress", orderly, actor, &open, raw.as_ref(), &open_sql, None, reps)
+            .await?,
+    );
     for (name, text) in SEARCHES {
         let filter = OrderFilter { text: Some(text.into()), limit: Some(50), ..Default::default() };
         let sql = format!(
@@ -173,7 +186,8 @@ fn raw_creates(beside: &std::path::Path, creates: usize) -> Result<(f64, f64)> {
     let scratch = beside.with_extension("bench-raw.db");
     let _ = std::fs::remove_file(&scratch);
     let conn = rusqlite::Connection::open(&scratch).map_err(Error::internal)?;
-    conn.execute_batch("PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=OFF;").map_err(Error::internal)?;
+    conn.execute_batch("PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=OFF;")
+        .map_err(Error::internal)?;
     conn.execute_batch(include_str!("../migrations/sqlite/0001_foundation.sql")).map_err(Error::internal)?;
     let mut samples = Vec::with_capacity(creates);
     for i in 0..creates as i64 {
@@ -191,7 +205,11 @@ fn raw_creates(beside: &std::path::Path, creates: usize) -> Result<(f64, f64)> {
                 |r| r.get(0),
             )
             .map_err(Error::internal)?;
-        conn.execute("INSERT INTO order_search (rowid, head, tail) VALUES (?1, ?2, '')", rusqlite::params![seq, format!("bench 基 准 {i}")]).map_err(Error::internal)?;
+        conn.execute(
+            "INSERT INTO order_search (rowid, head, tail) VALUES (?1, ?2, '')",
+            rusqlite::params![seq, format!("bench 基 准 {i}")],
+        )
+        .map_err(Error::internal)?;
         conn.execute(
             "INSERT INTO order_events (id, order_id, at, actor_id, kind, new_value) VALUES (?1, ?2, ?3, 'u', 'created', '{}')",
             rusqlite::params![crate::domain::new_id(), id, i],

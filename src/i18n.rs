@@ -100,7 +100,8 @@ mod tests {
     fn every_message_keeps_its_placeholders_in_all_languages() {
         for (key, en, zh, es) in CATALOGUE {
             let names = |s: &str| {
-                let mut v: Vec<String> = s.split('{').skip(1).filter_map(|p| p.split_once('}').map(|(n, _)| n.to_string())).collect();
+                let mut v: Vec<String> =
+                    s.split('{').skip(1).filter_map(|p| p.split_once('}').map(|(n, _)| n.to_string())).collect();
                 v.sort();
                 v
             };

@@ -55,10 +55,18 @@ fn refusals_get_their_exit_codes_and_change_nothing() {
     let before = cli.orders();
 
     refused(&cli.run(&["order", "create", "--title", "x", "--priority", "P9"]), 2, "Priority \"P9\" is not valid");
-    refused(&cli.run(&["--lang", "zh-CN", "order", "create", "--title", "x", "--template", "nope"]), 2, "模板“nope”不存在");
+    refused(
+        &cli.run(&["--lang", "zh-CN", "order", "create", "--title", "x", "--template", "nope"]),
+        2,
+        "模板“nope”不存在",
+    );
     let id = order["id"].as_str().unwrap();
     refused(&cli.run(&["order", "update", id, "--version", "7", "--set", "title=late"]), 3, "changed by someone else");
-    refused(&cli.run(&["--as", "amy", "--lang", "es", "order", "create", "--title", "x"]), 4, "amy no puede crear órdenes");
+    refused(
+        &cli.run(&["--as", "amy", "--lang", "es", "order", "create", "--title", "x"]),
+        4,
+        "amy no puede crear órdenes",
+    );
     refused(&cli.run(&["order", "show", "WO-1999-000042"]), 5, "WO-1999-000042 was not found");
     refused(&cli.run(&["order", "status", id, "closed"]), 2, "cannot go from unassigned to closed");
     refused(&cli.run(&["order", "update", id, "--version", "1", "--set", "nonsense"]), 2, "--set needs FIELD=VALUE");
@@ -83,8 +91,24 @@ fn set_reads_json_else_text_and_lists_page_with_cursors() {
     let o = cli.json(&["order", "create", "--title", "first"]);
     let id = o["id"].as_str().unwrap();
     // 13800138000 parses as JSON, so it is a number, and the text field refuses it.
-    refused(&cli.run(&["order", "update", id, "--version", "1", "--set", "values.contact_phone=13800138000"]), 2, "values.contact_phone must be text");
-    let changed = cli.json(&["order", "update", id, "--version", "1", "--set", "priority=\"P1\"", "--set", "values.contact_phone=\"13800138000\"", "--set", "title=true story"]);
+    refused(
+        &cli.run(&["order", "update", id, "--version", "1", "--set", "values.contact_phone=13800138000"]),
+        2,
+        "values.contact_phone must be text",
+    );
+    let changed = cli.json(&[
+        "order",
+        "update",
+        id,
+        "--version",
+        "1",
+        "--set",
+        "priority=\"P1\"",
+        "--set",
+        "values.contact_phone=\"13800138000\"",
+        "--set",
+        "title=true story",
+    ]);
     assert_eq!(changed["priority"], "P1");
     assert_eq!(changed["values"]["contact_phone"], "13800138000");
     assert_eq!(changed["title"], "true story", "not JSON, so read as text");

@@ -53,7 +53,11 @@ async fn bad_input_stores_nothing(s: TestStore) {
         (NewOrder { template_key: Some("nope".into()), ..order("t") }, "template.unknown", "template_key"),
         (order("   "), "input.required", "title"),
         (NewOrder { values: Some(json!({"colour": "red"})), ..order("t") }, "template.field_unknown", "values.colour"),
-        (NewOrder { department_id: Some("no-such-dept".into()), ..order("t") }, "department.not_found", "department_id"),
+        (
+            NewOrder { department_id: Some("no-such-dept".into()), ..order("t") },
+            "department.not_found",
+            "department_id",
+        ),
     ];
     for (input, key, field) in cases {
         let err = s.orderly.create_order(&s.admin, input).await.unwrap_err();
@@ -67,9 +71,17 @@ conformance!(bad_input_stores_nothing_, bad_input_stores_nothing);
 
 async fn stale_versions_conflict(s: TestStore) {
     let o = s.orderly.create_order(&s.admin, order("original")).await.unwrap();
-    let updated = s.orderly.update_order(&s.admin, &o.id, OrderUpdate { version: 1, set: set(&[("title", json!("first edit"))]) }).await.unwrap();
+    let updated = s
+        .orderly
+        .update_order(&s.admin, &o.id, OrderUpdate { version: 1, set: set(&[("title", json!("first edit"))]) })
+        .await
+        .unwrap();
     assert_eq!(updated.version, 2);
-    let err = s.orderly.update_order(&s.admin, &o.id, OrderUpdate { version: 1, set: set(&[("title", json!("lost edit"))]) }).await.unwrap_err();
+    let err = s
+        .orderly
+        .update_order(&s.admin, &o.id, OrderUpdate { version: 1, set: set(&[("title", json!("lost edit"))]) })
+        .await
+        .unwrap_err();
     assert_eq!((err.code, err.key.as_str()), (ErrorCode::Conflict, "order.version_stale"));
     assert_eq!(err.params["current"], "2");
     let now = s.orderly.get_order(&s.admin, &o.id).await.unwrap();
@@ -82,7 +94,15 @@ async fn concurrent_edits_have_one_winner(s: TestStore) {
     let o = s.orderly.create_order(&s.admin, order("contested")).await.unwrap();
     let edits = (0..6).map(|i| {
         let (orderly, admin, id) = (s.orderly.clone(), s.admin.clone(), o.id.clone());
-        tokio::spawn(async move { orderly.update_order(&admin, &id, OrderUpdate { version: 1, set: set(&[("title", json!(format!("edit {i}")))]) }).await })
+        tokio::spawn(async move {
+            orderly
+                .update_order(
+                    &admin,
+                    &id,
+                    OrderUpdate { version: 1, set: set(&[("title", json!(format!("edit {i}")))]) },
+                )
+                .await
+        })
     });
     let results = futures_join(edits).await;
     let winners = results.iter().filter(|r| r.is_ok()).count();
@@ -102,25 +122,39 @@ async fn futures_join<T>(handles: impl Iterator<Item = tokio::task::JoinHandle<T
 
 async fn roles_are_enforced(s: TestStore) {
     let field = s.orderly.create_department(&s.admin, NewNode { name: "Field".into(), parent_id: None }).await.unwrap();
-    let office = s.orderly.create_department(&s.admin, NewNode { name: "Office".into(), parent_id: None }).await.unwrap();
+    let office =
+        s.orderly.create_department(&s.admin, NewNode { name: "Office".into(), parent_id: None }).await.unwrap();
     let agent = s.user("agent1", &["agent"], None).await;
     let dispatcher = s.user("disp1", &["dispatcher"], None).await;
     let tech = s.user("tech1", &["technician"], Some(&field.id)).await;
     let other_tech = s.user("tech2", &["technician"], Some(&office.id)).await;
     let mine = s.orderly.create_order(&agent, order("agent's order")).await.unwrap();
-    let in_field = s.orderly.create_order(&agent, NewOrder { department_id: Some(field.id.clone()), ..order("field order") }).await.unwrap();
+    let in_field = s
+        .orderly
+        .create_order(&agent, NewOrder { department_id: Some(field.id.clone()), ..order("field order") })
+        .await
+        .unwrap();
 
     let err = s.orderly.assign_order(&agent, &mine.id, Some(tech.user_id.clone()), 1).await.unwrap_err();
     assert_eq!((err.code, err.key.as_str()), (ErrorCode::Forbidden, "perm.assign"));
     let err = s.orderly.create_order(&tech, order("tech creates")).await.unwrap_err();
     assert_eq!(err.code, ErrorCode::Forbidden);
-    let err = s.orderly.create_department(&dispatcher, NewNode { name: "X".into(), parent_id: None }).await.unwrap_err();
+    let err =
+        s.orderly.create_department(&dispatcher, NewNode { name: "X".into(), parent_id: None }).await.unwrap_err();
     assert_eq!((err.code, err.key.as_str()), (ErrorCode::Forbidden, "perm.administer"));
 
     // Technicians see their department's orders and those assigned to them, nothing else.
     let err = s.orderly.get_order(&tech, &mine.id).await.unwrap_err();
     assert_eq!(err.code, ErrorCode::Forbidden);
-    let seen: Vec<String> = s.orderly.list_orders(&tech, OrderFilter::default()).await.unwrap().items.into_iter().map(|o| o.title).collect();
+    let seen: Vec<String> = s
+        .orderly
+        .list_orders(&tech, OrderFilter::default())
+        .await
+        .unwrap()
+        .items
+        .into_iter()
+        .map(|o| o.title)
+        .collect();
     assert_eq!(seen, vec!["field order"]);
     let assigned = s.orderly.assign_order(&dispatcher, &mine.id, Some(other_tech.user_id.clone()), 1).await.unwrap();
     assert_eq!((assigned.status.key(), assigned.version), ("todo", 2));
@@ -130,7 +164,11 @@ async fn roles_are_enforced(s: TestStore) {
     let worked = s.orderly.change_status(&other_tech, &mine.id, "in_progress", 2).await.unwrap();
     assert!(worked.first_response_at.is_some());
     // The agent who created an order may comment on and change it; nobody silently fails.
-    assert!(s.orderly.add_comment(&agent, &in_field.id, NewComment { body: "客户已确认".into(), public: true }).await.is_ok());
+    assert!(s
+        .orderly
+        .add_comment(&agent, &in_field.id, NewComment { body: "客户已确认".into(), public: true })
+        .await
+        .is_ok());
     assert_eq!(s.orderly.get_order(&agent, &in_field.id).await.unwrap().version, 1, "comments do not bump versions");
 }
 conformance!(roles_are_enforced_, roles_are_enforced);
@@ -138,7 +176,10 @@ conformance!(roles_are_enforced_, roles_are_enforced);
 async fn status_follows_the_workflow(s: TestStore) {
     let o = s.orderly.create_order(&s.admin, order("flow")).await.unwrap();
     let err = s.orderly.change_status(&s.admin, &o.id, "done", 1).await.unwrap_err();
-    assert_eq!((err.key.as_str(), err.params["from"].as_str(), err.params["to"].as_str()), ("order.transition_refused", "unassigned", "done"));
+    assert_eq!(
+        (err.key.as_str(), err.params["from"].as_str(), err.params["to"].as_str()),
+        ("order.transition_refused", "unassigned", "done")
+    );
     let err = s.orderly.change_status(&s.admin, &o.id, "finished", 1).await.unwrap_err();
     assert_eq!(err.key, "order.status_invalid");
     let o = s.orderly.change_status(&s.admin, &o.id, "todo", 1).await.unwrap();
@@ -148,7 +189,12 @@ async fn status_follows_the_workflow(s: TestStore) {
     assert!(o.closed_at.is_some());
     let detail = s.orderly.order_detail(&s.admin, &o.id).await.unwrap();
     assert_eq!(detail.next_statuses.iter().map(|s| s.key()).collect::<Vec<_>>(), vec!["in_progress"]);
-    let changes: Vec<_> = detail.history.iter().filter(|e| e.kind == EventKind::StatusChanged).map(|e| e.new_value.clone().unwrap()).collect();
+    let changes: Vec<_> = detail
+        .history
+        .iter()
+        .filter(|e| e.kind == EventKind::StatusChanged)
+        .map(|e| e.new_value.clone().unwrap())
+        .collect();
     assert_eq!(changes, vec![json!("todo"), json!("done"), json!("closed")]);
 }
 conformance!(status_follows_the_workflow_, status_follows_the_workflow);
@@ -156,17 +202,33 @@ conformance!(status_follows_the_workflow_, status_follows_the_workflow);
 async fn lists_filter_sort_and_page(s: TestStore) {
     let tech = s.user("pager", &["technician"], None).await;
     for i in 0..7 {
-        let o = s.orderly.create_order(&s.admin, NewOrder { priority: Some(format!("P{}", i % 3 + 1)), ..order(&format!("order {i}")) }).await.unwrap();
+        let o = s
+            .orderly
+            .create_order(
+                &s.admin,
+                NewOrder { priority: Some(format!("P{}", i % 3 + 1)), ..order(&format!("order {i}")) },
+            )
+            .await
+            .unwrap();
         if i % 2 == 0 {
             s.orderly.assign_order(&s.admin, &o.id, Some(tech.user_id.clone()), 1).await.unwrap();
         }
     }
     for sort in [OrderSort::CreatedDesc, OrderSort::CreatedAsc, OrderSort::UpdatedDesc, OrderSort::PriorityAsc] {
-        let all = s.orderly.list_orders(&s.admin, OrderFilter { sort, limit: Some(500), ..Default::default() }).await.unwrap().items;
+        let all = s
+            .orderly
+            .list_orders(&s.admin, OrderFilter { sort, limit: Some(500), ..Default::default() })
+            .await
+            .unwrap()
+            .items;
         let mut paged = Vec::new();
         let mut after = None;
         loop {
-            let page = s.orderly.list_orders(&s.admin, OrderFilter { sort, limit: Some(3), after, ..Default::default() }).await.unwrap();
+            let page = s
+                .orderly
+                .list_orders(&s.admin, OrderFilter { sort, limit: Some(3), after, ..Default::default() })
+                .await
+                .unwrap();
             paged.extend(page.items.into_iter().map(|o| o.id));
             match page.next {
                 Some(n) => after = Some(n),
@@ -178,15 +240,45 @@ async fn lists_filter_sort_and_page(s: TestStore) {
     }
     let newest = s.orderly.list_orders(&s.admin, OrderFilter::default()).await.unwrap().items;
     assert_eq!(newest[0].title, "order 6");
-    let by_priority = s.orderly.list_orders(&s.admin, OrderFilter { sort: OrderSort::PriorityAsc, ..Default::default() }).await.unwrap().items;
-    assert_eq!(by_priority.iter().map(|o| o.priority.to_string()).collect::<Vec<_>>(), ["P1", "P1", "P1", "P2", "P2", "P3", "P3"]);
-    let p1 = s.orderly.list_orders(&s.admin, OrderFilter { priority: vec!["P1".into()], ..Default::default() }).await.unwrap().items;
+    let by_priority = s
+        .orderly
+        .list_orders(&s.admin, OrderFilter { sort: OrderSort::PriorityAsc, ..Default::default() })
+        .await
+        .unwrap()
+        .items;
+    assert_eq!(
+        by_priority.iter().map(|o| o.priority.to_string()).collect::<Vec<_>>(),
+        ["P1", "P1", "P1", "P2", "P2", "P3", "P3"]
+    );
+    let p1 = s
+        .orderly
+        .list_orders(&s.admin, OrderFilter { priority: vec!["P1".into()], ..Default::default() })
+        .await
+        .unwrap()
+        .items;
     assert_eq!(p1.len(), 3);
-    let todo = s.orderly.list_orders(&s.admin, OrderFilter { status: vec!["todo".into()], ..Default::default() }).await.unwrap().items;
+    let todo = s
+        .orderly
+        .list_orders(&s.admin, OrderFilter { status: vec!["todo".into()], ..Default::default() })
+        .await
+        .unwrap()
+        .items;
     assert!(todo.iter().all(|o| o.assignee_id.as_deref() == Some(tech.user_id.as_str())) && todo.len() == 4);
-    let unassigned = s.orderly.list_orders(&s.admin, OrderFilter { assignee_id: Some("none".into()), ..Default::default() }).await.unwrap().items;
+    let unassigned = s
+        .orderly
+        .list_orders(&s.admin, OrderFilter { assignee_id: Some("none".into()), ..Default::default() })
+        .await
+        .unwrap()
+        .items;
     assert_eq!(unassigned.len(), 3);
-    let err = s.orderly.list_orders(&s.admin, OrderFilter { after: Some("1.2".into()), sort: OrderSort::PriorityAsc, ..Default::default() }).await.unwrap_err();
+    let err = s
+        .orderly
+        .list_orders(
+            &s.admin,
+            OrderFilter { after: Some("1.2".into()), sort: OrderSort::PriorityAsc, ..Default::default() },
+        )
+        .await
+        .unwrap_err();
     assert_eq!(err.key, "order.cursor_invalid");
 }
 conformance!(lists_filter_sort_and_page_, lists_filter_sort_and_page);
@@ -213,10 +305,27 @@ async fn search_in_three_languages(s: TestStore) {
     assert_eq!(search("print flo").await.unwrap(), vec!["Printer jam on floor 3"], "prefixes");
     assert_eq!(search(&numbers[3]).await.unwrap(), vec!["电梯停运"], "by number");
     assert_eq!(search("\"*").await.unwrap_err().key, "search.no_terms");
-    let o = s.orderly.list_orders(&s.admin, OrderFilter { text: Some("printer".into()), ..Default::default() }).await.unwrap().items.remove(0);
-    s.orderly.add_comment(&s.admin, &o.id, NewComment { body: "已更换硒鼓 toner cambiado".into(), public: false }).await.unwrap();
+    let o = s
+        .orderly
+        .list_orders(&s.admin, OrderFilter { text: Some("printer".into()), ..Default::default() })
+        .await
+        .unwrap()
+        .items
+        .remove(0);
+    s.orderly
+        .add_comment(&s.admin, &o.id, NewComment { body: "已更换硒鼓 toner cambiado".into(), public: false })
+        .await
+        .unwrap();
     assert_eq!(search("硒鼓").await.unwrap(), vec!["Printer jam on floor 3"], "comments are searched");
-    let edited = s.orderly.update_order(&s.admin, &o.id, OrderUpdate { version: o.version, set: set(&[("title", json!("Impresora atascada"))]) }).await.unwrap();
+    let edited = s
+        .orderly
+        .update_order(
+            &s.admin,
+            &o.id,
+            OrderUpdate { version: o.version, set: set(&[("title", json!("Impresora atascada"))]) },
+        )
+        .await
+        .unwrap();
     assert_eq!(search("impresora").await.unwrap(), vec![edited.title.clone()], "edits are re-indexed");
     assert!(search("printer").await.unwrap().is_empty());
     assert_eq!(search("toner").await.unwrap(), vec![edited.title], "comments survive a re-index");
@@ -270,4 +379,7 @@ async fn import_checks_everything_first_and_skips_known_lines(s: TestStore) {
     let o = s.orderly.get_order(&s.admin, &first[0].id).await.unwrap();
     assert_eq!((o.status.key(), o.source.as_str(), o.created_at), ("done", "import", 1_740_816_000_000));
 }
-conformance!(import_checks_everything_first_and_skips_known_lines_, import_checks_everything_first_and_skips_known_lines);
+conformance!(
+    import_checks_everything_first_and_skips_known_lines_,
+    import_checks_everything_first_and_skips_known_lines
+);

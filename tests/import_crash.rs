@@ -18,7 +18,12 @@ fn import_file(dir: &std::path::Path) -> std::path::PathBuf {
             1 => format!("Orden importada {i}: reparación"),
             _ => format!("Imported order {i}"),
         };
-        writeln!(f, r#"{{"external_id":"legacy-{i}","title":"{title}","priority":"P{}","created_at":"2026-01-01T00:00:00Z"}}"#, i % 5 + 1).unwrap();
+        writeln!(
+            f,
+            r#"{{"external_id":"legacy-{i}","title":"{title}","priority":"P{}","created_at":"2026-01-01T00:00:00Z"}}"#,
+            i % 5 + 1
+        )
+        .unwrap();
     }
     path
 }
@@ -71,14 +76,16 @@ fn an_import_killed_midway_keeps_what_it_printed_and_resumes() {
 
     let rerun = import(&db, &file).wait_with_output().unwrap();
     assert!(rerun.status.success());
-    let lines: Vec<serde_json::Value> = rerun.stdout.lines().map(|l| serde_json::from_str(&l.unwrap()).unwrap()).collect();
+    let lines: Vec<serde_json::Value> =
+        rerun.stdout.lines().map(|l| serde_json::from_str(&l.unwrap()).unwrap()).collect();
     assert_eq!(lines.len(), LINES);
     let skipped = lines.iter().filter(|l| l["skipped"] == true).count();
     assert_eq!(skipped, committed_before, "exactly the committed lines are skipped");
 
     let conn = rusqlite::Connection::open(&db).unwrap();
-    let (orders, distinct): (i64, i64) =
-        conn.query_row("SELECT COUNT(*), COUNT(DISTINCT external_id) FROM work_orders", [], |r| Ok((r.get(0)?, r.get(1)?))).unwrap();
+    let (orders, distinct): (i64, i64) = conn
+        .query_row("SELECT COUNT(*), COUNT(DISTINCT external_id) FROM work_orders", [], |r| Ok((r.get(0)?, r.get(1)?)))
+        .unwrap();
     assert_eq!((orders, distinct), (LINES as i64, LINES as i64), "every line once, none twice");
     let numbers: i64 = conn.query_row("SELECT COUNT(DISTINCT number) FROM work_orders", [], |r| r.get(0)).unwrap();
     assert_eq!(numbers, LINES as i64);

@@ -62,7 +62,12 @@ pub struct Change {
 
 impl Change {
     pub fn field(field: &str, old: Value, new: Value) -> Change {
-        Change { kind: EventKind::FieldChanged, field: Some(field.to_string()), old_value: Some(old), new_value: Some(new) }
+        Change {
+            kind: EventKind::FieldChanged,
+            field: Some(field.to_string()),
+            old_value: Some(old),
+            new_value: Some(new),
+        }
     }
 }
 

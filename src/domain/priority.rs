@@ -67,7 +67,14 @@ mod tests {
 
     #[test]
     fn parses_keys_and_refuses_others() {
-        let table = [("P1", Some(Priority::P1)), ("p5", Some(Priority::P5)), ("3", Some(Priority::P3)), ("P9", None), ("", None), ("high", None)];
+        let table = [
+            ("P1", Some(Priority::P1)),
+            ("p5", Some(Priority::P5)),
+            ("3", Some(Priority::P3)),
+            ("P9", None),
+            ("", None),
+            ("high", None),
+        ];
         for (input, expected) in table {
             assert_eq!(input.parse::<Priority>().ok(), expected, "{input}");
         }

@@ -32,7 +32,11 @@ fn coordinate(value: &Value, field: &str) -> Result<Option<f64>> {
         Value::Null => Ok(None),
         Value::Number(n) => Ok(n.as_f64()),
         Value::String(s) if s.trim().is_empty() => Ok(None),
-        Value::String(s) => s.trim().parse().map(Some).map_err(|_| Error::invalid("input.value_invalid").on_field(field).with("value", s)),
+        Value::String(s) => s
+            .trim()
+            .parse()
+            .map(Some)
+            .map_err(|_| Error::invalid("input.value_invalid").on_field(field).with("value", s)),
         _ => Err(Error::invalid("input.value_invalid").on_field(field).with("value", value)),
     }
 }
@@ -90,19 +94,35 @@ fn apply_status(order: &mut WorkOrder, to: Status, now: i64) -> Change {
             order.closed_at = None;
         }
     }
-    Change { kind: EventKind::StatusChanged, field: Some("status".into()), old_value: Some(json!(from)), new_value: Some(json!(to)) }
+    Change {
+        kind: EventKind::StatusChanged,
+        field: Some("status".into()),
+        old_value: Some(json!(from)),
+        new_value: Some(json!(to)),
+    }
 }
 
 impl Orderly {
     /// Loads an order for a change in `tx`: visible, workable by the actor, version current.
-    async fn order_for_change(tx: &mut WriteTx, actor: &Actor, id: &str, read_version: i64) -> Result<(i64, WorkOrder)> {
+    async fn order_for_change(
+        tx: &mut WriteTx,
+        actor: &Actor,
+        id: &str,
+        read_version: i64,
+    ) -> Result<(i64, WorkOrder)> {
         let found = Self::visible_order(tx, actor, id).await?;
         check_version(&found.order, read_version)?;
         Ok((found.seq, found.order))
     }
 
     /// Stores `order` (one version up) with its changes as history, in `tx`.
-    async fn save_changes(tx: &mut WriteTx, actor: &Actor, mut order: WorkOrder, changes: &[Change], now: i64) -> Result<WorkOrder> {
+    async fn save_changes(
+        tx: &mut WriteTx,
+        actor: &Actor,
+        mut order: WorkOrder,
+        changes: &[Change],
+        now: i64,
+    ) -> Result<WorkOrder> {
         if changes.is_empty() {
             return Ok(order);
         }
@@ -111,7 +131,10 @@ impl Orderly {
         order.updated_at = now;
         order.updated_by = actor.user_id.clone();
         if !order_store::update_if_version(tx, &order, read_version).await? {
-            return Err(Error::conflict("order.version_stale").with("value", &order.number).with("read", read_version).with("current", "?"));
+            return Err(Error::conflict("order.version_stale")
+                .with("value", &order.number)
+                .with("read", read_version)
+                .with("current", "?"));
         }
         for change in changes {
             order_store::append_event(tx, &order.id, now, &actor.user_id, change).await?;
@@ -139,13 +162,21 @@ impl Orderly {
     }
 
     /// Assigns (or, with `None`, unassigns) an order. An unassigned order becomes to-do.
-    pub async fn assign_order(&self, actor: &Actor, id: &str, assignee_id: Option<String>, version: i64) -> Result<WorkOrder> {
+    pub async fn assign_order(
+        &self,
+        actor: &Actor,
+        id: &str,
+        assignee_id: Option<String>,
+        version: i64,
+    ) -> Result<WorkOrder> {
         actor.require(actor.can_assign(), "perm.assign")?;
         let mut tx = self.store.write().await?;
         let (_, mut order) = Self::order_for_change(&mut tx, actor, id, version).await?;
         let assignee_id = assignee_id.filter(|a| !a.is_empty());
         if let Some(user_id) = &assignee_id {
-            let user = users::by_id(&mut tx, user_id).await?.ok_or_else(|| Error::invalid("user.not_found").on_field("assignee_id").with("value", user_id))?;
+            let user = users::by_id(&mut tx, user_id)
+                .await?
+                .ok_or_else(|| Error::invalid("user.not_found").on_field("assignee_id").with("value", user_id))?;
             if !user.active {
                 return Err(Error::invalid("user.inactive").on_field("assignee_id").with("value", &user.login));
             }
@@ -153,7 +184,12 @@ impl Orderly {
         let now = now_millis();
         let mut changes = Vec::new();
         if order.assignee_id != assignee_id {
-            changes.push(Change { kind: EventKind::Assigned, field: Some("assignee_id".into()), old_value: Some(json!(order.assignee_id)), new_value: Some(json!(assignee_id)) });
+            changes.push(Change {
+                kind: EventKind::Assigned,
+                field: Some("assignee_id".into()),
+                old_value: Some(json!(order.assignee_id)),
+                new_value: Some(json!(assignee_id)),
+            });
             order.assignee_id = assignee_id;
             if order.assignee_id.is_some() && order.status == Status::Unassigned {
                 changes.push(apply_status(&mut order, Status::Todo, now));
@@ -184,9 +220,21 @@ impl Orderly {
         let mut tx = self.store.write().await?;
         let found = Self::visible_order(&mut tx, actor, id).await?;
         let now = now_millis();
-        let comment = Comment { id: new_id(), order_id: found.order.id.clone(), author_id: actor.user_id.clone(), body, public: input.public, created_at: now };
+        let comment = Comment {
+            id: new_id(),
+            order_id: found.order.id.clone(),
+            author_id: actor.user_id.clone(),
+            body,
+            public: input.public,
+            created_at: now,
+        };
         order_store::insert_comment(&mut tx, &comment).await?;
-        let change = Change { kind: EventKind::Commented, field: None, old_value: None, new_value: Some(json!({"comment_id": comment.id, "public": comment.public})) };
+        let change = Change {
+            kind: EventKind::Commented,
+            field: None,
+            old_value: None,
+            new_value: Some(json!({"comment_id": comment.id, "public": comment.public})),
+        };
         order_store::append_event(&mut tx, &comment.order_id, now, &actor.user_id, &change).await?;
         order_store::touch_after_comment(&mut tx, &comment.order_id, now, comment.public).await?;
         order_store::index_comment(&mut tx, self.store.engine(), found.seq, &comment.body).await?;

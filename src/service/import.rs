@@ -85,9 +85,9 @@ impl Orderly {
                     Some(login) => match logins.get(login) {
                         Some(id) => Some(id.clone()),
                         None => {
-                            let (user, _) = users::by_login(&mut conn, login)
-                                .await?
-                                .ok_or_else(|| Error::invalid("user.not_found").on_field("assignee").with("value", login))?;
+                            let (user, _) = users::by_login(&mut conn, login).await?.ok_or_else(|| {
+                                Error::invalid("user.not_found").on_field("assignee").with("value", login)
+                            })?;
                             logins.insert(login.clone(), user.id.clone());
                             Some(user.id)
                         }
@@ -96,15 +96,24 @@ impl Orderly {
                 let at = match &parsed.created_at {
                     None => now_millis(),
                     Some(t) => chrono::DateTime::parse_from_rfc3339(t)
-                        .map_err(|_| Error::invalid("import.created_at_invalid").on_field("created_at").with("value", t))?
+                        .map_err(|_| {
+                            Error::invalid("import.created_at_invalid").on_field("created_at").with("value", t)
+                        })?
                         .timestamp_millis(),
                 };
-                let status = parsed.status.as_deref().map(str::parse::<Status>).transpose()?.unwrap_or(Status::Unassigned);
+                let status =
+                    parsed.status.as_deref().map(str::parse::<Status>).transpose()?.unwrap_or(Status::Unassigned);
                 template::require_known(parsed.template_key.as_deref().unwrap_or(template::GENERAL))?;
                 if let Some(p) = &parsed.priority {
                     p.parse::<crate::domain::priority::Priority>()?;
                 }
-                Ok::<_, Error>(Arrival { at, status, assignee_id, external_id: parsed.external_id.clone(), default_source: "import" })
+                Ok::<_, Error>(Arrival {
+                    at,
+                    status,
+                    assignee_id,
+                    external_id: parsed.external_id.clone(),
+                    default_source: "import",
+                })
             };
             let arrival = check.await.map_err(|e| line_error(i + 1, e, lang))?;
             let input = NewOrder {
@@ -133,11 +142,17 @@ impl Orderly {
         for line in batch {
             if let Some(ext) = &line.arrival.external_id {
                 if let Some(existing) = order_store::find_by_external_id(&mut tx, ext).await? {
-                    out.push(Imported { id: existing.id, number: existing.number, external_id: Some(ext.clone()), skipped: true });
+                    out.push(Imported {
+                        id: existing.id,
+                        number: existing.number,
+                        external_id: Some(ext.clone()),
+                        skipped: true,
+                    });
                     continue;
                 }
             }
-            let order = insert_new_order(&mut tx, self.store.engine(), actor, line.input.clone(), &line.arrival).await?;
+            let order =
+                insert_new_order(&mut tx, self.store.engine(), actor, line.input.clone(), &line.arrival).await?;
             out.push(Imported { id: order.id, number: order.number, external_id: order.external_id, skipped: false });
         }
         tx.commit().await?;

@@ -3,8 +3,8 @@
 //! history events in one transaction.
 
 mod auth;
-pub mod import;
 mod changes;
+pub mod import;
 mod orders;
 mod people;
 pub mod seed;

@@ -3,8 +3,8 @@
 use super::{people, Orderly};
 use crate::domain::history::{Change, Comment, Event, EventKind};
 use crate::domain::order::{
-    format_number, validate_description, validate_order_location, validate_source, validate_title, NewOrder, OrderFilter,
-    OrderPage, WorkOrder,
+    format_number, validate_description, validate_order_location, validate_source, validate_title, NewOrder,
+    OrderFilter, OrderPage, WorkOrder,
 };
 use crate::domain::priority::Priority;
 use crate::domain::status::Status;
@@ -123,7 +123,12 @@ pub(crate) async fn insert_new_order(
     };
     order_store::append_event(conn, &order.id, order.created_at, &actor.user_id, &created).await?;
     if let Some(assignee) = &order.assignee_id {
-        let assigned = Change { kind: EventKind::Assigned, field: Some("assignee_id".into()), old_value: None, new_value: Some(json!(assignee)) };
+        let assigned = Change {
+            kind: EventKind::Assigned,
+            field: Some("assignee_id".into()),
+            old_value: None,
+            new_value: Some(json!(assignee)),
+        };
         order_store::append_event(conn, &order.id, order.created_at, &actor.user_id, &assigned).await?;
     }
     Ok(order)

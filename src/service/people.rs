@@ -81,11 +81,22 @@ impl Orderly {
 
     pub async fn template(&self, _actor: &Actor, key: &str) -> Result<TemplateInfo> {
         let fields = template::field_keys(key)?;
-        let max_length = |k: &str| if k == "contact_phone" { 40 } else if k == "asset_tag" { 100 } else { 200 };
+        let max_length = |k: &str| {
+            if k == "contact_phone" {
+                40
+            } else if k == "asset_tag" {
+                100
+            } else {
+                200
+            }
+        };
         Ok(TemplateInfo {
             key: key.to_string(),
             version: template::GENERAL_VERSION,
-            fields: fields.into_iter().map(|k| TemplateField { key: k.to_string(), max_length: max_length(k) }).collect(),
+            fields: fields
+                .into_iter()
+                .map(|k| TemplateField { key: k.to_string(), max_length: max_length(k) })
+                .collect(),
         })
     }
 
@@ -124,7 +135,8 @@ impl Orderly {
     pub async fn update_user(&self, actor: &Actor, id: &str, patch: UserPatch) -> Result<User> {
         actor.require(actor.can_administer(), "perm.administer")?;
         let mut tx = self.store.write().await?;
-        let mut user = users::by_id(&mut tx, id).await?.ok_or_else(|| Error::not_found("user.not_found").with("value", id))?;
+        let mut user =
+            users::by_id(&mut tx, id).await?.ok_or_else(|| Error::not_found("user.not_found").with("value", id))?;
         let was_admin = user.active && user.roles.contains(&Role::Admin);
         if let Some(name) = &patch.display_name {
             user.display_name = validate_name(name, "display_name")?;
@@ -157,11 +169,19 @@ impl Orderly {
     }
 
     pub async fn create_department(&self, actor: &Actor, input: NewNode) -> Result<Department> {
-        self.create_node(actor, Tree::Departments, input).await.map(|(id, parent_id, name)| Department { id, parent_id, name })
+        self.create_node(actor, Tree::Departments, input).await.map(|(id, parent_id, name)| Department {
+            id,
+            parent_id,
+            name,
+        })
     }
 
     pub async fn create_catalog_item(&self, actor: &Actor, input: NewNode) -> Result<CatalogItem> {
-        self.create_node(actor, Tree::Catalog, input).await.map(|(id, parent_id, name)| CatalogItem { id, parent_id, name })
+        self.create_node(actor, Tree::Catalog, input).await.map(|(id, parent_id, name)| CatalogItem {
+            id,
+            parent_id,
+            name,
+        })
     }
 
     async fn create_node(&self, actor: &Actor, tree: Tree, input: NewNode) -> Result<(String, Option<String>, String)> {
@@ -219,6 +239,8 @@ impl Orderly {
     /// A department by name (the CLI's `--department`).
     pub async fn department_named(&self, name: &str) -> Result<Department> {
         let mut conn = self.read().await?;
-        org::department_by_name(&mut conn, name).await?.ok_or_else(|| Error::invalid("department.not_found").on_field("department").with("value", name))
+        org::department_by_name(&mut conn, name)
+            .await?
+            .ok_or_else(|| Error::invalid("department.not_found").on_field("department").with("value", name))
     }
 }

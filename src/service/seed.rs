@@ -4,11 +4,11 @@
 
 use super::orders::{insert_new_order, Arrival};
 use super::Orderly;
+use crate::domain::now_millis;
 use crate::domain::order::{Location, NewOrder};
 use crate::domain::org::{NewCustomer, NewNode};
 use crate::domain::status::Status;
 use crate::domain::user::{Actor, NewUser, Skill};
-use crate::domain::now_millis;
 use crate::Result;
 use rand::rngs::SmallRng;
 use rand::seq::SliceRandom;
@@ -20,19 +20,43 @@ const DEPARTMENTS: [&str; 4] = ["售后服务部", "IT 支持", "Mantenimiento",
 const SKILLS: [&str; 6] = ["hvac", "electrical", "plumbing", "elevator", "network", "printer"];
 const ZH_PLACES: [&str; 8] = ["三楼", "地下车库", "大堂", "二号楼", "会议室", "仓库", "员工餐厅", "机房"];
 const ZH_FAULTS: [&str; 10] = [
-    "电梯异响", "卫生间漏水", "空调不制冷", "打印机卡纸", "网络中断", "照明故障", "门禁失灵", "水管漏水", "电梯停运", "消防报警误报",
+    "电梯异响",
+    "卫生间漏水",
+    "空调不制冷",
+    "打印机卡纸",
+    "网络中断",
+    "照明故障",
+    "门禁失灵",
+    "水管漏水",
+    "电梯停运",
+    "消防报警误报",
 ];
 const ES_FAULTS: [&str; 8] = [
-    "Reparación de aire acondicionado", "Fuga de agua en el baño", "Ascensor detenido", "Impresora atascada",
-    "Revisión eléctrica urgente", "Sin conexión a internet", "Cambio de luminarias", "Mantenimiento de calefacción",
+    "Reparación de aire acondicionado",
+    "Fuga de agua en el baño",
+    "Ascensor detenido",
+    "Impresora atascada",
+    "Revisión eléctrica urgente",
+    "Sin conexión a internet",
+    "Cambio de luminarias",
+    "Mantenimiento de calefacción",
 ];
-const ES_PLACES: [&str; 6] = ["en la planta 2", "en recepción", "en el almacén", "en la oficina de ventas", "en el garaje", "en la cafetería"];
+const ES_PLACES: [&str; 6] =
+    ["en la planta 2", "en recepción", "en el almacén", "en la oficina de ventas", "en el garaje", "en la cafetería"];
 const EN_FAULTS: [&str; 8] = [
-    "Printer jam", "Air conditioning not cooling", "Water leak", "Elevator noise", "Network outage", "Broken door lock",
-    "Lights flickering", "Heating failure",
+    "Printer jam",
+    "Air conditioning not cooling",
+    "Water leak",
+    "Elevator noise",
+    "Network outage",
+    "Broken door lock",
+    "Lights flickering",
+    "Heating failure",
 ];
-const EN_PLACES: [&str; 6] = ["on floor 3", "in the lobby", "in meeting room B", "at the warehouse", "in the server room", "at reception"];
-const CUSTOMERS: [&str; 6] = ["华信科技有限公司", "Hotel Las Palmas", "Northwind Traders", "蓝天物业", "Clínica San Rafael", "Contoso Ltd"];
+const EN_PLACES: [&str; 6] =
+    ["on floor 3", "in the lobby", "in meeting room B", "at the warehouse", "in the server room", "at reception"];
+const CUSTOMERS: [&str; 6] =
+    ["华信科技有限公司", "Hotel Las Palmas", "Northwind Traders", "蓝天物业", "Clínica San Rafael", "Contoso Ltd"];
 
 #[derive(Debug, Clone, Serialize)]
 pub struct SeedReport {
@@ -50,11 +74,17 @@ fn title(rng: &mut SmallRng) -> (String, String) {
         }
         1 => {
             let (fault, place) = (ES_FAULTS.choose(rng).unwrap(), ES_PLACES.choose(rng).unwrap());
-            (format!("{fault} {place}"), format!("El cliente informa: {} {place}. Solicita visita técnica.", fault.to_lowercase()))
+            (
+                format!("{fault} {place}"),
+                format!("El cliente informa: {} {place}. Solicita visita técnica.", fault.to_lowercase()),
+            )
         }
         _ => {
             let (fault, place) = (EN_FAULTS.choose(rng).unwrap(), EN_PLACES.choose(rng).unwrap());
-            (format!("{fault} {place}"), format!("Customer reports: {} {place}. Please send a technician.", fault.to_lowercase()))
+            (
+                format!("{fault} {place}"),
+                format!("Customer reports: {} {place}. Please send a technician.", fault.to_lowercase()),
+            )
         }
     }
 }
@@ -75,15 +105,27 @@ fn status(rng: &mut SmallRng, age_days: f64) -> Status {
 impl Orderly {
     /// Creates the organisation (departments, technicians, customers) and `orders` orders,
     /// reproducibly from `seed`. `progress` hears the count of orders written.
-    pub async fn seed(&self, actor: &Actor, orders: u64, technicians: u32, seed: u64, progress: impl Fn(u64, u64)) -> Result<SeedReport> {
+    pub async fn seed(
+        &self,
+        actor: &Actor,
+        orders: u64,
+        technicians: u32,
+        seed: u64,
+        progress: impl Fn(u64, u64),
+    ) -> Result<SeedReport> {
         let mut rng = SmallRng::seed_from_u64(seed);
         let mut departments = Vec::new();
         for name in DEPARTMENTS {
-            departments.push(self.create_department(actor, NewNode { name: format!("{name} {seed}"), parent_id: None }).await?.id);
+            departments.push(
+                self.create_department(actor, NewNode { name: format!("{name} {seed}"), parent_id: None }).await?.id,
+            );
         }
         let mut techs = Vec::new();
         for i in 0..technicians {
-            let mut skills: Vec<Skill> = SKILLS.choose_multiple(&mut rng, 2).map(|s| Skill { skill: s.to_string(), level: rng.gen_range(1..=3) }).collect();
+            let mut skills: Vec<Skill> = SKILLS
+                .choose_multiple(&mut rng, 2)
+                .map(|s| Skill { skill: s.to_string(), level: rng.gen_range(1..=3) })
+                .collect();
             skills.dedup_by(|a, b| a.skill == b.skill);
             let user = NewUser {
                 login: format!("tech{seed}-{i:04}"),
@@ -99,7 +141,9 @@ impl Orderly {
         }
         let mut customers = Vec::new();
         for name in CUSTOMERS {
-            customers.push(self.create_customer(actor, NewCustomer { name: name.to_string(), ..Default::default() }).await?.id);
+            customers.push(
+                self.create_customer(actor, NewCustomer { name: name.to_string(), ..Default::default() }).await?.id,
+            );
         }
         let now = now_millis();
         let span = 365 * 24 * 3_600_000i64;
@@ -121,7 +165,11 @@ impl Orderly {
                     values: Some(json!({"contact_phone": format!("138{:08}", rng.gen_range(0..100_000_000u32))})),
                     department_id: departments.choose(&mut rng).cloned(),
                     customer_id: customers.choose(&mut rng).cloned(),
-                    location: Some(Location { address: None, lat: Some(31.0 + rng.gen_range(0.0..0.5)), lon: Some(121.2 + rng.gen_range(0.0..0.5)) }),
+                    location: Some(Location {
+                        address: None,
+                        lat: Some(31.0 + rng.gen_range(0.0..0.5)),
+                        lon: Some(121.2 + rng.gen_range(0.0..0.5)),
+                    }),
                     source: Some(["phone", "email", "desktop", "wechat"].choose(&mut rng).unwrap().to_string()),
                     ..Default::default()
                 };

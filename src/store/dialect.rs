@@ -67,7 +67,10 @@ pub async fn put_search_doc(conn: &mut AnyConnection, engine: Engine, seq: i64, 
 
 /// The current (head, tail) of an order's search document.
 pub async fn get_search_doc(conn: &mut AnyConnection, seq: i64) -> Result<(String, String)> {
-    let row = sqlx::query("SELECT head, tail FROM order_search WHERE rowid = $1").bind(seq).fetch_optional(&mut *conn).await?;
+    let row = sqlx::query("SELECT head, tail FROM order_search WHERE rowid = $1")
+        .bind(seq)
+        .fetch_optional(&mut *conn)
+        .await?;
     match row {
         Some(row) => Ok((row.try_get(0)?, row.try_get(1)?)),
         None => Ok((String::new(), String::new())),
@@ -87,7 +90,9 @@ pub fn search_sql(engine: Engine, n: usize, query: &SearchQuery) -> SearchSql {
     let join = "JOIN order_search ON order_search.rowid = o.seq";
     match engine {
         Engine::Sqlite => SearchSql { join, condition: format!("order_search MATCH ${n}"), param: query.to_fts5() },
-        Engine::Postgres => SearchSql { join, condition: format!("order_search.vec @@ ${n}::tsquery"), param: query.to_tsquery() },
+        Engine::Postgres => {
+            SearchSql { join, condition: format!("order_search.vec @@ ${n}::tsquery"), param: query.to_tsquery() }
+        }
     }
 }
 

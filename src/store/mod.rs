@@ -76,7 +76,12 @@ impl Store {
             .connect_with(options)
             .await
             .map_err(|e| unreachable(path.display(), e))?;
-        Ok(Store { pool, engine: Engine::Sqlite, location: path.display().to_string(), sqlite_path: Some(path.to_path_buf()) })
+        Ok(Store {
+            pool,
+            engine: Engine::Sqlite,
+            location: path.display().to_string(),
+            sqlite_path: Some(path.to_path_buf()),
+        })
     }
 
     async fn open_postgres(url: &str) -> Result<Store> {

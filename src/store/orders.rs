@@ -162,7 +162,13 @@ pub async fn collaborators(conn: &mut AnyConnection, order_id: &str) -> Result<V
 }
 
 /// Appends one history event.
-pub async fn append_event(conn: &mut AnyConnection, order_id: &str, at: i64, actor_id: &str, change: &Change) -> Result<()> {
+pub async fn append_event(
+    conn: &mut AnyConnection,
+    order_id: &str,
+    at: i64,
+    actor_id: &str,
+    change: &Change,
+) -> Result<()> {
     sqlx::query(
         "INSERT INTO order_events (id, order_id, at, actor_id, kind, field, old_value, new_value) \
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
@@ -191,15 +197,17 @@ pub async fn events(conn: &mut AnyConnection, order_id: &str) -> Result<Vec<Even
 }
 
 pub async fn insert_comment(conn: &mut AnyConnection, c: &Comment) -> Result<()> {
-    sqlx::query("INSERT INTO comments (id, order_id, author_id, body, public, created_at) VALUES ($1, $2, $3, $4, $5, $6)")
-        .bind(&c.id)
-        .bind(&c.order_id)
-        .bind(&c.author_id)
-        .bind(&c.body)
-        .bind(c.public as i64)
-        .bind(c.created_at)
-        .execute(&mut *conn)
-        .await?;
+    sqlx::query(
+        "INSERT INTO comments (id, order_id, author_id, body, public, created_at) VALUES ($1, $2, $3, $4, $5, $6)",
+    )
+    .bind(&c.id)
+    .bind(&c.order_id)
+    .bind(&c.author_id)
+    .bind(&c.body)
+    .bind(c.public as i64)
+    .bind(c.created_at)
+    .execute(&mut *conn)
+    .await?;
     Ok(())
 }
 
@@ -214,7 +222,11 @@ pub async fn comments(conn: &mut AnyConnection, order_id: &str) -> Result<Vec<Co
 }
 
 /// One page of orders matching `q`, plus the cursor of the next page.
-pub async fn list(conn: &mut AnyConnection, engine: Engine, q: &OrderQuery) -> Result<(Vec<WorkOrder>, Option<Cursor>)> {
+pub async fn list(
+    conn: &mut AnyConnection,
+    engine: Engine,
+    q: &OrderQuery,
+) -> Result<(Vec<WorkOrder>, Option<Cursor>)> {
     let search = q.text.as_deref().map(SearchQuery::parse).transpose()?;
     let mut sql = Sql::default();
     let mut conditions: Vec<String> = Vec::new();
@@ -234,8 +246,12 @@ pub async fn list(conn: &mut AnyConnection, engine: Engine, q: &OrderQuery) -> R
         conditions.push(sort.after(cursor, &mut sql)?);
     }
     let limit = sql.bind(Bind::Int(q.limit as i64 + 1));
-    let where_clause = if conditions.is_empty() { String::new() } else { format!("WHERE {}", conditions.join(" AND ")) };
-    sql.text = format!("SELECT {ORDER_COLUMNS} FROM work_orders o {join} {where_clause} ORDER BY {} LIMIT {limit}", sort.order_by);
+    let where_clause =
+        if conditions.is_empty() { String::new() } else { format!("WHERE {}", conditions.join(" AND ")) };
+    sql.text = format!(
+        "SELECT {ORDER_COLUMNS} FROM work_orders o {join} {where_clause} ORDER BY {} LIMIT {limit}",
+        sort.order_by
+    );
     let rows = sql.query().fetch_all(&mut *conn).await?;
     let mut found: Vec<OrderRow> = rows.iter().map(rows::order).collect::<Result<_>>()?;
     let next = if found.len() > q.limit as usize {
@@ -304,10 +320,9 @@ impl SortSpec {
                 order_by: "o.created_at DESC, o.seq DESC",
                 keys: &[("o.created_at", false), ("o.seq", false)],
             },
-            OrderSort::CreatedAsc => SortSpec {
-                order_by: "o.created_at ASC, o.seq ASC",
-                keys: &[("o.created_at", true), ("o.seq", true)],
-            },
+            OrderSort::CreatedAsc => {
+                SortSpec { order_by: "o.created_at ASC, o.seq ASC", keys: &[("o.created_at", true), ("o.seq", true)] }
+            }
             OrderSort::UpdatedDesc => SortSpec {
                 order_by: "o.updated_at DESC, o.seq DESC",
                 keys: &[("o.updated_at", false), ("o.seq", false)],

@@ -20,7 +20,14 @@ impl Tree {
     }
 }
 
-pub async fn insert_node(conn: &mut AnyConnection, tree: Tree, id: &str, parent_id: Option<&str>, name: &str, at: i64) -> Result<()> {
+pub async fn insert_node(
+    conn: &mut AnyConnection,
+    tree: Tree,
+    id: &str,
+    parent_id: Option<&str>,
+    name: &str,
+    at: i64,
+) -> Result<()> {
     let sql = format!("INSERT INTO {} (id, parent_id, name, created_at) VALUES ($1, $2, $3, $4)", tree.table());
     sqlx::query(&sql).bind(id).bind(parent_id).bind(name).bind(at).execute(&mut *conn).await?;
     Ok(())
@@ -33,11 +40,19 @@ async fn nodes(conn: &mut AnyConnection, tree: Tree) -> Result<Vec<(String, Opti
 }
 
 pub async fn departments(conn: &mut AnyConnection) -> Result<Vec<Department>> {
-    Ok(nodes(conn, Tree::Departments).await?.into_iter().map(|(id, parent_id, name)| Department { id, parent_id, name }).collect())
+    Ok(nodes(conn, Tree::Departments)
+        .await?
+        .into_iter()
+        .map(|(id, parent_id, name)| Department { id, parent_id, name })
+        .collect())
 }
 
 pub async fn catalog(conn: &mut AnyConnection) -> Result<Vec<CatalogItem>> {
-    Ok(nodes(conn, Tree::Catalog).await?.into_iter().map(|(id, parent_id, name)| CatalogItem { id, parent_id, name }).collect())
+    Ok(nodes(conn, Tree::Catalog)
+        .await?
+        .into_iter()
+        .map(|(id, parent_id, name)| CatalogItem { id, parent_id, name })
+        .collect())
 }
 
 pub async fn node_exists(conn: &mut AnyConnection, tree: Tree, id: &str) -> Result<bool> {

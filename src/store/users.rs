@@ -45,7 +45,11 @@ pub async fn update(conn: &mut AnyConnection, u: &User) -> Result<()> {
 }
 
 pub async fn set_password_hash(conn: &mut AnyConnection, user_id: &str, hash: &str) -> Result<()> {
-    sqlx::query("UPDATE users SET password_hash = $1 WHERE id = $2").bind(hash).bind(user_id).execute(&mut *conn).await?;
+    sqlx::query("UPDATE users SET password_hash = $1 WHERE id = $2")
+        .bind(hash)
+        .bind(user_id)
+        .execute(&mut *conn)
+        .await?;
     Ok(())
 }
 
@@ -75,7 +79,9 @@ pub async fn first_admin(conn: &mut AnyConnection) -> Result<Option<User>> {
 }
 
 pub async fn count_active_admins(conn: &mut AnyConnection) -> Result<i64> {
-    let row = sqlx::query("SELECT COUNT(*) FROM users WHERE roles LIKE '%\"admin\"%' AND active = 1").fetch_one(&mut *conn).await?;
+    let row = sqlx::query("SELECT COUNT(*) FROM users WHERE roles LIKE '%\"admin\"%' AND active = 1")
+        .fetch_one(&mut *conn)
+        .await?;
     Ok(row.try_get(0)?)
 }
 
@@ -90,7 +96,10 @@ pub async fn insert_session(conn: &mut AnyConnection, token_hash: &str, user_id:
 }
 
 pub async fn session_user(conn: &mut AnyConnection, token_hash: &str) -> Result<Option<String>> {
-    let row = sqlx::query("SELECT user_id FROM sessions WHERE token_hash = $1").bind(token_hash).fetch_optional(&mut *conn).await?;
+    let row = sqlx::query("SELECT user_id FROM sessions WHERE token_hash = $1")
+        .bind(token_hash)
+        .fetch_optional(&mut *conn)
+        .await?;
     row.map(|r| r.try_get(0).map_err(Into::into)).transpose()
 }
 

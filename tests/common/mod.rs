@@ -46,7 +46,9 @@ async fn fresh_pg_database() -> Option<String> {
             conn.execute(format!("CREATE DATABASE {name}").as_str()).await.unwrap();
             Some(format!("{}/{name}", base.trim_end_matches('/')))
         }
-        Err(e) if std::env::var("CI").as_deref() == Ok("true") => panic!("PostgreSQL is required in CI ({server}): {e}"),
+        Err(e) if std::env::var("CI").as_deref() == Ok("true") => {
+            panic!("PostgreSQL is required in CI ({server}): {e}")
+        }
         Err(e) => {
             eprintln!("\n!!!! SKIPPED PostgreSQL conformance: no server at {server}: {e} !!!!\n");
             None

@@ -4,7 +4,11 @@ use clap::{Args, Parser, Subcommand};
 use std::path::PathBuf;
 
 #[derive(Parser, Debug)]
-#[command(name = "orderly", version, about = "Orderly work orders: admin and headless CLI over the same service API as the desktop app")]
+#[command(
+    name = "orderly",
+    version,
+    about = "Orderly work orders: admin and headless CLI over the same service API as the desktop app"
+)]
 pub struct Cli {
     /// SQLite file or postgres:// URL [default: the desktop app's own store]
     #[arg(long, global = false, env = "ORDERLY_DB")]

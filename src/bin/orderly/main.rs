@@ -24,7 +24,8 @@ fn main() {
         .or_else(|| std::env::var("LANG").ok())
         .unwrap_or_default();
     let out = Out { json: cli.json, lang: orderly::i18n::normalise_lang(&lang).to_string() };
-    let runtime = tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build().expect("tokio runtime");
+    let runtime =
+        tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build().expect("tokio runtime");
     let code = match runtime.block_on(run(cli, &out)) {
         Ok(()) => 0,
         Err(e) => {
@@ -51,7 +52,8 @@ async fn run(cli: Cli, out: &Out) -> Result<()> {
         Command::Department(cmd) => department(&orderly, &actor, cmd, out).await,
         Command::Order(cmd) => orders::run(&orderly, &actor, cmd, out).await,
         Command::Seed(a) => {
-            let report = orderly.seed(&actor, a.orders, a.technicians, a.seed, |done, total| out.progress(done, total)).await?;
+            let report =
+                orderly.seed(&actor, a.orders, a.technicians, a.seed, |done, total| out.progress(done, total)).await?;
             out.value(&report);
             Ok(())
         }
@@ -87,7 +89,16 @@ async fn user(orderly: &Orderly, actor: &Actor, cmd: UserCommand, out: &Out) -> 
             };
             let roles = roles.iter().flat_map(|r| r.split(',')).map(|r| r.trim().to_string()).collect();
             let skills = skills.iter().map(|s| s.parse()).collect::<Result<Vec<Skill>>>()?;
-            let input = NewUser { login, display_name: name, roles, department_id, skills, home_lat: None, home_lon: None, password };
+            let input = NewUser {
+                login,
+                display_name: name,
+                roles,
+                department_id,
+                skills,
+                home_lat: None,
+                home_lon: None,
+                password,
+            };
             out.value(&orderly.create_user(actor, input).await?);
         }
         UserCommand::List => out.value(&orderly.directory(actor).await?.users),

@@ -13,7 +13,9 @@ use std::io::BufRead;
 
 pub async fn run(orderly: &Orderly, actor: &Actor, cmd: OrderCommand, out: &Out) -> Result<()> {
     match cmd {
-        OrderCommand::Create(a) => out.order(&orderly.create_order_from(actor, new_order(orderly, actor, a).await?, "cli").await?),
+        OrderCommand::Create(a) => {
+            out.order(&orderly.create_order_from(actor, new_order(orderly, actor, a).await?, "cli").await?)
+        }
         OrderCommand::Import { file, batch } => import(orderly, actor, &file, batch.max(1), out).await?,
         OrderCommand::List(a) => out.page(&orderly.list_orders(actor, filter(orderly, a).await?).await?),
         OrderCommand::Show { id } => out.detail(&orderly.order_detail(actor, &id).await?),
@@ -23,7 +25,11 @@ pub async fn run(orderly: &Orderly, actor: &Actor, cmd: OrderCommand, out: &Out)
         }
         OrderCommand::Assign { id, login, version } => {
             let version = current_version(orderly, actor, &id, version).await?;
-            let assignee = if login == "none" { None } else { Some(orderly.actor(&login).await.map_err(|e| e.on_field("assignee"))?.user_id) };
+            let assignee = if login == "none" {
+                None
+            } else {
+                Some(orderly.actor(&login).await.map_err(|e| e.on_field("assignee"))?.user_id)
+            };
             out.order(&orderly.assign_order(actor, &id, assignee, version).await?)
         }
         OrderCommand::Status { id, status, version } => {
@@ -56,7 +62,12 @@ fn parse_set(text: &str) -> Result<(String, Value)> {
 }
 
 async fn new_order(orderly: &Orderly, actor: &Actor, a: CreateArgs) -> Result<NewOrder> {
-    let values = a.values.as_deref().map(serde_json::from_str::<Value>).transpose().map_err(|e| Error::from(e).on_field("values"))?;
+    let values = a
+        .values
+        .as_deref()
+        .map(serde_json::from_str::<Value>)
+        .transpose()
+        .map_err(|e| Error::from(e).on_field("values"))?;
     let department_id = match a.department {
         Some(d) => Some(crate::department_id(orderly, actor, &d).await?),
         None => None,
@@ -81,7 +92,16 @@ async fn filter(orderly: &Orderly, a: ListArgs) -> Result<OrderFilter> {
         Some("none") => Some("none".to_string()),
         Some(login) => Some(orderly.actor(login).await.map_err(|e| e.on_field("assignee"))?.user_id),
     };
-    Ok(OrderFilter { status: a.status, priority: a.priority, assignee_id, text: a.search, sort, limit: Some(a.limit), after: a.after, ..Default::default() })
+    Ok(OrderFilter {
+        status: a.status,
+        priority: a.priority,
+        assignee_id,
+        text: a.search,
+        sort,
+        limit: Some(a.limit),
+        after: a.after,
+        ..Default::default()
+    })
 }
 
 async fn import(orderly: &Orderly, actor: &Actor, file: &str, batch: usize, out: &Out) -> Result<()> {

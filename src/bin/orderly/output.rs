@@ -70,7 +70,14 @@ impl Out {
             return self.value(&detail.order);
         }
         let o = &detail.order;
-        println!("{}\n  {}\n  version {} · template {} v{}", order_line(o), o.description, o.version, o.template_key, o.template_version);
+        println!(
+            "{}\n  {}\n  version {} · template {} v{}",
+            order_line(o),
+            o.description,
+            o.version,
+            o.template_key,
+            o.template_version
+        );
         for e in &detail.history {
             let change = match (&e.old_value, &e.new_value) {
                 (Some(old), Some(new)) => format!("{old} -> {new}"),
