@@ -63,6 +63,8 @@ impl Store {
         let options = AnyConnectOptions::from_str(&url).map_err(|e| unreachable(path.display(), e))?;
         let pool = AnyPoolOptions::new()
             .max_connections(4)
+            // A local file needs no liveness ping per acquire (it costs a worker round trip).
+            .test_before_acquire(false)
             .after_connect(|conn, _| {
                 Box::pin(async move {
                     conn.execute(

@@ -39,6 +39,13 @@ fn main() {
 async fn run(cli: Cli, out: &Out) -> Result<()> {
     let target = cli.db.clone().unwrap_or_else(|| default_db_path().display().to_string());
     let orderly = Orderly::open(&target).await?;
+    let result = dispatch(&orderly, cli, out).await;
+    // Closing checkpoints the WAL into the file, so a copy of the file alone is complete.
+    orderly.store().close().await;
+    result
+}
+
+async fn dispatch(orderly: &Orderly, cli: Cli, out: &Out) -> Result<()> {
     let actor = match &cli.as_login {
         Some(login) => orderly.actor(login).await?,
         None => orderly.first_admin().await?,
@@ -48,9 +55,9 @@ async fn run(cli: Cli, out: &Out) -> Result<()> {
             out.init(orderly.store().location(), &actor.login);
             Ok(())
         }
-        Command::User(cmd) => user(&orderly, &actor, cmd, out).await,
-        Command::Department(cmd) => department(&orderly, &actor, cmd, out).await,
-        Command::Order(cmd) => orders::run(&orderly, &actor, cmd, out).await,
+        Command::User(cmd) => user(orderly, &actor, cmd, out).await,
+        Command::Department(cmd) => department(orderly, &actor, cmd, out).await,
+        Command::Order(cmd) => orders::run(orderly, &actor, cmd, out).await,
         Command::Seed(a) => {
             let report =
                 orderly.seed(&actor, a.orders, a.technicians, a.seed, |done, total| out.progress(done, total)).await?;
@@ -58,7 +65,7 @@ async fn run(cli: Cli, out: &Out) -> Result<()> {
             Ok(())
         }
         Command::Bench(BenchCommand::Store { reps, creates }) => {
-            let report = orderly::bench::store(&orderly, &actor, reps, creates).await?;
+            let report = orderly::bench::store(orderly, &actor, reps, creates).await?;
             out.bench(&report);
             Ok(())
         }
