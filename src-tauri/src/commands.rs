@@ -28,12 +28,7 @@ pub async fn setup_admin(state: Shared<'_>, password: String, remember: bool) ->
 
 #[tauri::command]
 #[specta::specta]
-pub async fn sign_in(
-    state: Shared<'_>,
-    login: String,
-    password: String,
-    remember: bool,
-) -> Result<Actor, Error> {
+pub async fn sign_in(state: Shared<'_>, login: String, password: String, remember: bool) -> Result<Actor, Error> {
     let (actor, token) = state.orderly.sign_in(&login, &password).await?;
     state.begin(actor, token, remember)
 }
@@ -88,12 +83,7 @@ pub async fn order_assign(
 
 #[tauri::command]
 #[specta::specta]
-pub async fn order_set_status(
-    state: Shared<'_>,
-    id: String,
-    status: String,
-    version: i64,
-) -> Result<WorkOrder, Error> {
+pub async fn order_set_status(state: Shared<'_>, id: String, status: String, version: i64) -> Result<WorkOrder, Error> {
     state.orderly.change_status(&state.actor()?, &id, &status, version).await
 }
 

@@ -23,6 +23,15 @@ pub const DB_ENV: &str = "ORDERLY_DB";
 const BINDINGS_HEADER: &str =
     "// generated — do not edit. Regenerate with `cargo run -p orderly-desktop --bin export-bindings`.";
 
+/// Names the UI uses for shapes the generator writes inline.
+const BINDINGS_EXTRA: &str = "\
+/** What every command resolves to: its data, or the core's refusal. */
+export type Result<T, E> = { status: \"ok\"; data: T } | { status: \"error\"; error: E };
+
+/** Any JSON value (serde_json::Value): custom field values, history old/new values. */
+export type JsonValue = Value;
+";
+
 /// The command registry shared by the running app and the bindings exporter.
 pub fn specta_builder() -> Builder<tauri::Wry> {
     Builder::<tauri::Wry>::new()
@@ -48,6 +57,8 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
         ])
         // Times are epoch milliseconds and versions small counters: both fit a JS number.
         .dangerously_cast_bigints_to_number()
+        // One TypeScript type per Rust type (`WorkOrder`, not `WorkOrder_Serialize`).
+        .disable_serde_phases()
 }
 
 /// Where the committed bindings live: `ui/src/bindings.ts` of this repository.
@@ -60,7 +71,8 @@ pub fn write_bindings(path: &Path) -> Result<(), specta_typescript::Error> {
     if let Some(dir) = path.parent() {
         std::fs::create_dir_all(dir)?;
     }
-    specta_builder().export(Typescript::default().header(BINDINGS_HEADER), path)
+    let language = Typescript::default().header(BINDINGS_HEADER).with_raw(BINDINGS_EXTRA);
+    specta_builder().export(language, path)
 }
 
 /// The store to open: `$ORDERLY_DB`, else the core's default SQLite file in the app data dir.
@@ -130,12 +142,8 @@ mod tests {
         let ts = std::fs::read_to_string(ts).unwrap();
         let capability = include_str!("../capabilities/default.json");
         let capability: serde_json::Value = serde_json::from_str(capability).unwrap();
-        let granted: Vec<&str> = capability["permissions"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .filter_map(|p| p.as_str())
-            .collect();
+        let granted: Vec<&str> =
+            capability["permissions"].as_array().unwrap().iter().filter_map(|p| p.as_str()).collect();
         for name in COMMAND_NAMES {
             assert!(ts.contains(&format!("\"{name}\"")), "{name} missing from the bindings");
             let permission = format!("allow-{}", name.replace('_', "-"));

@@ -177,6 +177,45 @@ mod tests {
         }
     }
 
+    /// The sign-in flow the commands run, on a temporary store and without a window.
+    #[test]
+    fn setup_remember_switch_and_sign_out() {
+        tauri::async_runtime::block_on(async {
+            let dir = tempfile::tempdir().unwrap();
+            let db = dir.path().join("orderly.db");
+            let orderly = Orderly::open(db.to_str().unwrap()).await.unwrap();
+            let sessions = RememberedSessions::new(dir.path().join("sessions.json"));
+            let state = AppState::new(orderly.clone(), "test".into(), sessions);
+
+            let status = state.setup_status().await.unwrap();
+            assert!(status.needs_admin_password && status.current.is_none() && status.remembered.is_empty());
+            assert_eq!(state.actor().unwrap_err().code, ErrorCode::Unauthenticated);
+
+            let (admin, token) = orderly.setup_admin("correct horse battery").await.unwrap();
+            state.begin(admin, token, true).unwrap();
+            let status = state.setup_status().await.unwrap();
+            assert!(!status.needs_admin_password);
+            assert_eq!(status.current.unwrap().login, "admin");
+            assert_eq!(status.remembered.len(), 1);
+
+            // Another window of the same OS account resumes the remembered session in one click.
+            let other = AppState::new(
+                orderly.clone(),
+                "test".into(),
+                RememberedSessions::new(dir.path().join("sessions.json")),
+            );
+            assert_eq!(other.switch_to("admin").await.unwrap().login, "admin");
+            assert_eq!(other.switch_to("nobody").await.unwrap_err().code, ErrorCode::Unauthenticated);
+
+            // Signing out revokes the token everywhere and forgets it.
+            let token = state.end().unwrap();
+            orderly.sign_out(&token).await.unwrap();
+            assert_eq!(state.actor().unwrap_err().code, ErrorCode::Unauthenticated);
+            assert!(state.setup_status().await.unwrap().remembered.is_empty());
+            assert_eq!(other.switch_to("admin").await.unwrap_err().code, ErrorCode::Unauthenticated);
+        });
+    }
+
     #[test]
     fn a_damaged_file_is_ignored() {
         let dir = tempfile::tempdir().unwrap();

@@ -58,7 +58,12 @@ before(async () => {
     fs.mkdirSync(env[name], { recursive: true });
   }
 
-  driver = spawn("tauri-driver", ["--port", "4444", "--native-port", "4445"], { env, stdio: ["ignore", "pipe", "pipe"] });
+  // Its own process group, so the WebKitWebDriver and the app it starts go down with it.
+  driver = spawn("tauri-driver", ["--port", "4444", "--native-port", "4445"], {
+    env,
+    stdio: ["ignore", "pipe", "pipe"],
+    detached: true,
+  });
   driver.stdout.on("data", (d) => (driverLog += d));
   driver.stderr.on("data", (d) => (driverLog += d));
   const spawned = await new Promise((resolve) => {
@@ -78,13 +83,38 @@ before(async () => {
 
 after(async () => {
   await session?.delete();
-  driver?.kill();
+  if (driver?.pid) {
+    try {
+      process.kill(-driver.pid, "SIGTERM");
+    } catch {
+      // Already gone.
+    }
+    driver.stdout.destroy();
+    driver.stderr.destroy();
+  }
   if (process.exitCode && driverLog) console.error(`--- tauri-driver log ---\n${driverLog}`);
   if (home) fs.rmSync(home, { recursive: true, force: true });
 });
 
-test("first run: set the admin password, create an order, find it, read it in Spanish", { timeout: 120_000 }, async () => {
-  const s = session;
+/** Runs a scenario; when it fails, keeps a screenshot of what the window showed. */
+function scenario(name, body) {
+  test(name, { timeout: 120_000 }, async () => {
+    try {
+      await body(session);
+    } catch (e) {
+      const shot = path.join(os.tmpdir(), `orderly-e2e-failure-${process.pid}.png`);
+      try {
+        fs.writeFileSync(shot, await session.screenshot());
+        e.message += `\n(screenshot of the window: ${shot})`;
+      } catch {
+        // The window is gone; the error says enough.
+      }
+      throw e;
+    }
+  });
+}
+
+scenario("first run: set the admin password, create an order, find it, read it in Spanish", async (s) => {
   const id = (name) => s.byTestId(name);
 
   // First run: the store has no admin password yet.
@@ -101,12 +131,23 @@ test("first run: set the admin password, create an order, find it, read it in Sp
   const description = await s.findAll(id("new-order-description"));
   if (description.length) await description[0].type("Water drips from the ceiling next to the lift on the third floor.");
   await (await s.visible(id("new-order-submit"))).click();
+  await s.waitFor("the new-order form to close", async () => {
+    for (const el of await s.findAll(id("new-order-submit"))) if (await el.displayed()) return false;
+    return true;
+  });
+  // The app may open the new order's detail; a person closes it to get back to the list.
+  const detail = await s.visible(id("order-detail"), { timeoutMs: 3_000 }).catch(() => null);
+  if (detail) {
+    await (await s.visible(".ant-drawer-open .ant-drawer-close")).click();
+    await s.waitFor("the order detail to close", async () => (await s.findAll(".ant-drawer-open")).length === 0);
+  }
 
   // Full-text search finds it by a word of its title.
   await (await s.visible(id("order-search"))).type("漏水");
   await s.waitFor(`an order row titled "${title}"`, async () => {
     for (const row of await s.findAll(id("order-row"))) {
-      if ((await row.displayed()) && (await row.text()).includes(title)) return row;
+      // innerText: what is rendered. WebDriver's own text skips the table's ellipsis cells.
+      if ((await row.displayed()) && (await row.property("innerText")).includes(title)) return row;
     }
     return null;
   });
@@ -118,6 +159,8 @@ test("first run: set the admin password, create an order, find it, read it in Sp
   assert.ok(key, `the button text "${englishLabel}" is not a value of ui/src/locales/en.json`);
   const spanishLabel = es[key];
   assert.ok(spanishLabel && spanishLabel !== englishLabel, `es.json has no Spanish text for ${key}`);
+  // A person waits for the "created" toast to go before reaching for what it covers.
+  await s.waitFor("toasts to disappear", async () => (await s.findAll(".ant-message-notice")).length === 0, { timeoutMs: 15_000 });
   await (await s.visible(id("lang-es"))).click();
   await s.waitFor(`the button to read "${spanishLabel}"`, async () => (await (await s.visible(id("new-order-button"))).text()).trim() === spanishLabel);
   // The order is still listed after the switch.

@@ -90,8 +90,18 @@ export class Element {
     return this.session.cmd(method, `/element/${this.id}${path}`, body);
   }
 
-  click() {
-    return this.cmd("POST", "/click", {});
+  /** Clicks; while something still covers the element (a drawer sliding in, a toast), waits
+   *  and tries again, as a person would. */
+  async click({ timeoutMs = 10_000 } = {}) {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      try {
+        return await this.cmd("POST", "/click", {});
+      } catch (e) {
+        if (!/intercepted|not interactable/.test(e.message) || Date.now() > deadline) throw e;
+        await new Promise((r) => setTimeout(r, 150));
+      }
+    }
   }
 
   /** Types `text`; when the browser's key events mangle it (IME-only characters), sets it the
