@@ -61,7 +61,13 @@ npm_ci() {
     say "npm packages in ${dir#"$ROOT"/}: up to date"
   else
     say "installing npm packages in ${dir#"$ROOT"/} (npm ci)"
-    (cd "$dir" && npm ci --no-audit --no-fund)
+    # npm here records no entries for other platforms' optional binaries (esbuild, rollup,
+    # tauri-cli), which makes a strict `npm ci` refuse the lock file; `npm install` then keeps
+    # every locked version and only resolves those entries.
+    if ! (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error); then
+      warn "npm ci refused the lock file; installing the locked versions with npm install"
+      (cd "$dir" && npm install --no-audit --no-fund --loglevel=error)
+    fi
   fi
 }
 npm_ci "$ROOT/ui"

@@ -55,6 +55,9 @@ ensure_postgres() {
     export ORDERLY_TEST_PG="$url"
     say "PostgreSQL answers: ORDERLY_TEST_PG=$url"
     pg_state="tested"
+    # Each test makes its own database; drop the ones earlier runs left behind.
+    psql "$url/postgres" -qtAc "select datname from pg_database where datname like 'orderly_test_%'" |
+      while read -r db; do psql "$url/postgres" -qc "drop database if exists \"$db\"" >/dev/null || true; done
   elif [ "${CI:-}" = "true" ]; then
     die "no usable PostgreSQL at $url, and CI=true requires one (scripts/setup.sh installs Debian's postgresql)"
   else
