@@ -138,8 +138,14 @@ scenario("first run: set the admin password, create an order, find it, read it i
   // The app may open the new order's detail; a person closes it to get back to the list.
   const detail = await s.visible(id("order-detail"), { timeoutMs: 3_000 }).catch(() => null);
   if (detail) {
-    await (await s.visible(".ant-drawer-open .ant-drawer-close")).click();
-    await s.waitFor("the order detail to close", async () => (await s.findAll(".ant-drawer-open")).length === 0);
+    // A click that lands while the drawer still slides in can be lost: click until it closes.
+    await s.waitFor("the order detail to close", async () => {
+      const open = await s.findAll(".ant-drawer-open .ant-drawer-close");
+      if (open.length === 0) return true;
+      await open[0].click({ timeoutMs: 1_000 }).catch(() => {});
+      await new Promise((r) => setTimeout(r, 300));
+      return (await s.findAll(".ant-drawer-open")).length === 0;
+    });
   }
 
   // Full-text search finds it by a word of its title.
@@ -159,7 +165,11 @@ scenario("first run: set the admin password, create an order, find it, read it i
   assert.ok(key, `the button text "${englishLabel}" is not a value of ui/src/locales/en.json`);
   const spanishLabel = es[key];
   assert.ok(spanishLabel && spanishLabel !== englishLabel, `es.json has no Spanish text for ${key}`);
-  // A person waits for the "created" toast to go before reaching for what it covers.
+  // A person moves the pointer off the "created" toast (hovering keeps it open) and waits for
+  // it to go before reaching for what it covers.
+  await s.cmd("POST", "/actions", {
+    actions: [{ type: "pointer", id: "mouse", parameters: { pointerType: "mouse" }, actions: [{ type: "pointerMove", duration: 0, x: 20, y: 780 }] }],
+  });
   await s.waitFor("toasts to disappear", async () => (await s.findAll(".ant-message-notice")).length === 0, { timeoutMs: 15_000 });
   await (await s.visible(id("lang-es"))).click();
   await s.waitFor(`the button to read "${spanishLabel}"`, async () => (await (await s.visible(id("new-order-button"))).text()).trim() === spanishLabel);
@@ -167,6 +177,8 @@ scenario("first run: set the admin password, create an order, find it, read it i
   const rows = await s.findAll(id("order-row"));
   assert.ok(rows.length >= 1, "the order list emptied after the language switch");
 
+  // Let the language switch's sliding highlight finish before the picture.
+  await new Promise((r) => setTimeout(r, 600));
   fs.mkdirSync(path.dirname(screenshot), { recursive: true });
   fs.writeFileSync(screenshot, await s.screenshot());
 });

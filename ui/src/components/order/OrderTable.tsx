@@ -26,26 +26,25 @@ export default function OrderTable({ orders, loading, height, selectedId, onOpen
   const directory = useDirectory();
 
   const columns: TableColumnsType<WorkOrder> = [
-    { key: "number", title: t("fields.number"), dataIndex: "number", width: 140 },
-    { key: "title", title: t("fields.title"), dataIndex: "title", width: 280, ellipsis: true },
-    { key: "status", title: t("fields.status"), width: 120, render: (_, o) => <StatusTag status={o.status} /> },
-    { key: "priority", title: t("fields.priority"), width: 120, render: (_, o) => <PriorityTag priority={o.priority} /> },
+    { key: "number", title: t("fields.number"), dataIndex: "number", width: 150 },
+    { key: "title", title: t("fields.title"), dataIndex: "title", width: 240, ellipsis: true },
+    { key: "status", title: t("fields.status"), width: 110, render: (_, o) => <StatusTag status={o.status} /> },
+    { key: "priority", title: t("fields.priority"), width: 110, render: (_, o) => <PriorityTag priority={o.priority} /> },
     {
       key: "assignee",
       title: t("fields.assignee_id"),
-      width: 130,
+      width: 120,
       ellipsis: true,
       render: (_, o) => directory.user(o.assignee_id)?.display_name ?? (o.assignee_id ? o.assignee_id : t("orders.unassigned")),
     },
     {
       key: "department",
       title: t("fields.department_id"),
-      width: 130,
+      width: 120,
       ellipsis: true,
       render: (_, o) => directory.department(o.department_id)?.name ?? t("common.none"),
     },
     { key: "created", title: t("fields.created_at"), width: 150, render: (_, o) => format.dateTime(o.created_at) },
-    { key: "updated", title: t("fields.updated_at"), width: 150, render: (_, o) => format.dateTime(o.updated_at) },
   ];
 
   function onScroll(e: UIEvent<HTMLElement>) {
@@ -63,7 +62,7 @@ export default function OrderTable({ orders, loading, height, selectedId, onOpen
       dataSource={orders}
       loading={loading && orders.length === 0}
       pagination={false}
-      scroll={{ x: 1120, y: height }}
+      scroll={{ x: 1000, y: height }}
       onScroll={onScroll}
       rowClassName={(o) => (o.id === selectedId ? "ant-table-row-selected" : "")}
       locale={{ emptyText: (
