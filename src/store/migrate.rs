@@ -61,3 +61,29 @@ async fn backup_before(store: &Store, version: i64) -> Result<()> {
     let target = path.with_extension(format!("before-{version:04}-{stamp}.db"));
     dialect::sqlite_backup(store.pool(), &target).await
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[tokio::test]
+    async fn a_store_with_data_is_copied_before_a_migration() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("orderly.db");
+        let store = Store::open(path.to_str().unwrap()).await.unwrap();
+        sqlx::query("INSERT INTO departments (id, name, created_at) VALUES ('d1', '售后服务部', 0)")
+            .execute(store.pool())
+            .await
+            .unwrap();
+        backup_before(&store, 2).await.unwrap();
+        let copies: Vec<_> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().to_string())
+            .filter(|n| n.starts_with("orderly.before-0002-") && n.ends_with(".db"))
+            .collect();
+        assert_eq!(copies.len(), 1, "{copies:?}");
+        let copy = rusqlite::Connection::open(dir.path().join(&copies[0])).unwrap();
+        let name: String = copy.query_row("SELECT name FROM departments", [], |r| r.get(0)).unwrap();
+        assert_eq!(name, "售后服务部");
+    }
+}
