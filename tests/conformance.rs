@@ -383,3 +383,59 @@ conformance!(
     import_checks_everything_first_and_skips_known_lines_,
     import_checks_everything_first_and_skips_known_lines
 );
+
+async fn orders_reference_the_organisation(s: TestStore) {
+    use orderly::domain::org::NewCustomer;
+    let group = s.orderly.create_customer_group(&s.admin, "VIP 客户").await.unwrap();
+    let customer = s
+        .orderly
+        .create_customer(
+            &s.admin,
+            NewCustomer { name: "Hotel Las Palmas".into(), group_id: Some(group.id.clone()), ..Default::default() },
+        )
+        .await
+        .unwrap();
+    let hvac =
+        s.orderly.create_catalog_item(&s.admin, NewNode { name: "暖通空调".into(), parent_id: None }).await.unwrap();
+    let repair = s
+        .orderly
+        .create_catalog_item(&s.admin, NewNode { name: "Repair".into(), parent_id: Some(hvac.id.clone()) })
+        .await
+        .unwrap();
+    let err = s
+        .orderly
+        .create_catalog_item(&s.admin, NewNode { name: "Orphan".into(), parent_id: Some("missing".into()) })
+        .await
+        .unwrap_err();
+    assert_eq!((err.key.as_str(), err.field.as_deref()), ("catalog.not_found", Some("parent_id")));
+    let err = s
+        .orderly
+        .create_customer(
+            &s.admin,
+            NewCustomer { name: "X".into(), group_id: Some("missing".into()), ..Default::default() },
+        )
+        .await
+        .unwrap_err();
+    assert_eq!(err.key, "customer_group.not_found");
+    let input = NewOrder {
+        customer_id: Some(customer.id.clone()),
+        catalog_item_id: Some(repair.id.clone()),
+        ..order("aire acondicionado")
+    };
+    let o = s.orderly.create_order(&s.admin, input).await.unwrap();
+    let filtered = OrderFilter { customer_id: Some(customer.id.clone()), ..Default::default() };
+    assert_eq!(s.orderly.list_orders(&s.admin, filtered).await.unwrap().items[0].id, o.id);
+    let err = s
+        .orderly
+        .update_order(&s.admin, &o.id, OrderUpdate { version: 1, set: set(&[("customer_id", json!("missing"))]) })
+        .await
+        .unwrap_err();
+    assert_eq!((err.key.as_str(), err.field.as_deref()), ("customer.not_found", Some("customer_id")));
+    let dir = s.orderly.directory(&s.admin).await.unwrap();
+    assert_eq!(dir.catalog.iter().find(|c| c.id == repair.id).unwrap().parent_id.as_deref(), Some(hvac.id.as_str()));
+    assert_eq!(dir.customers[0].group_id.as_deref(), Some(group.id.as_str()));
+    let template = s.orderly.template(&s.admin, "general").await.unwrap();
+    let phone = template.fields.iter().find(|f| f.key == "contact_phone").unwrap();
+    assert_eq!(phone.max_length, 40);
+}
+conformance!(orders_reference_the_organisation_, orders_reference_the_organisation);

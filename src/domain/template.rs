@@ -10,9 +10,10 @@ pub const GENERAL_VERSION: i32 = 1;
 /// The custom text fields of `general` and their maximum lengths.
 const GENERAL_FIELDS: [(&str, usize); 3] = [("contact_name", 200), ("contact_phone", 40), ("asset_tag", 100)];
 
-pub fn field_keys(template_key: &str) -> Result<Vec<&'static str>> {
+/// The custom fields of a template: (key, maximum length in characters).
+pub fn fields(template_key: &str) -> Result<&'static [(&'static str, usize)]> {
     require_known(template_key)?;
-    Ok(GENERAL_FIELDS.iter().map(|(k, _)| *k).collect())
+    Ok(&GENERAL_FIELDS)
 }
 
 pub fn require_known(template_key: &str) -> Result<()> {

@@ -66,7 +66,7 @@ fn apply_field(order: &mut WorkOrder, key: &str, value: &Value) -> Result<Option
 }
 
 fn apply_custom_value(order: &mut WorkOrder, key: &str, value: &Value) -> Result<Option<Change>> {
-    if !template::field_keys(&order.template_key)?.contains(&key) {
+    if !template::fields(&order.template_key)?.iter().any(|(k, _)| *k == key) {
         return Err(Error::invalid("order.field_unknown").on_field(key).with("value", key));
     }
     let mut values = order.values.clone();

@@ -80,22 +80,12 @@ impl Orderly {
     }
 
     pub async fn template(&self, _actor: &Actor, key: &str) -> Result<TemplateInfo> {
-        let fields = template::field_keys(key)?;
-        let max_length = |k: &str| {
-            if k == "contact_phone" {
-                40
-            } else if k == "asset_tag" {
-                100
-            } else {
-                200
-            }
-        };
         Ok(TemplateInfo {
             key: key.to_string(),
             version: template::GENERAL_VERSION,
-            fields: fields
-                .into_iter()
-                .map(|k| TemplateField { key: k.to_string(), max_length: max_length(k) })
+            fields: template::fields(key)?
+                .iter()
+                .map(|(k, max)| TemplateField { key: k.to_string(), max_length: *max as u32 })
                 .collect(),
         })
     }
@@ -234,13 +224,5 @@ impl Orderly {
         org::insert_customer(&mut tx, &customer, now_millis()).await?;
         tx.commit().await?;
         Ok(customer)
-    }
-
-    /// A department by name (the CLI's `--department`).
-    pub async fn department_named(&self, name: &str) -> Result<Department> {
-        let mut conn = self.read().await?;
-        org::department_by_name(&mut conn, name)
-            .await?
-            .ok_or_else(|| Error::invalid("department.not_found").on_field("department").with("value", name))
     }
 }

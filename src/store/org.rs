@@ -60,14 +60,6 @@ pub async fn node_exists(conn: &mut AnyConnection, tree: Tree, id: &str) -> Resu
     Ok(sqlx::query(&sql).bind(id).fetch_optional(&mut *conn).await?.is_some())
 }
 
-pub async fn department_by_name(conn: &mut AnyConnection, name: &str) -> Result<Option<Department>> {
-    let row = sqlx::query("SELECT id, parent_id, name FROM departments WHERE name = $1 ORDER BY id LIMIT 1")
-        .bind(name)
-        .fetch_optional(&mut *conn)
-        .await?;
-    row.map(|r| Ok(Department { id: r.try_get(0)?, parent_id: r.try_get(1)?, name: r.try_get(2)? })).transpose()
-}
-
 pub async fn insert_group(conn: &mut AnyConnection, g: &CustomerGroup, at: i64) -> Result<()> {
     sqlx::query("INSERT INTO customer_groups (id, name, created_at) VALUES ($1, $2, $3)")
         .bind(&g.id)
