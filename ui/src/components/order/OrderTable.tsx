@@ -27,7 +27,7 @@ export default function OrderTable({ orders, loading, height, selectedId, onOpen
 
   const columns: TableColumnsType<WorkOrder> = [
     { key: "number", title: t("fields.number"), dataIndex: "number", width: 150 },
-    { key: "title", title: t("fields.title"), dataIndex: "title", width: 240, ellipsis: true },
+    { key: "title", title: t("fields.title"), dataIndex: "title", width: 220, ellipsis: true },
     { key: "status", title: t("fields.status"), width: 110, render: (_, o) => <StatusTag status={o.status} /> },
     { key: "priority", title: t("fields.priority"), width: 110, render: (_, o) => <PriorityTag priority={o.priority} /> },
     {
@@ -40,7 +40,7 @@ export default function OrderTable({ orders, loading, height, selectedId, onOpen
     {
       key: "department",
       title: t("fields.department_id"),
-      width: 120,
+      width: 140,
       ellipsis: true,
       render: (_, o) => directory.department(o.department_id)?.name ?? t("common.none"),
     },
