@@ -84,6 +84,14 @@ impl Error {
         self.params.insert("field".into(), field.to_string());
         self
     }
+    /// Names the field inside a part of a larger input: `policies[2]` + `P3.resolution_minutes`.
+    pub fn within(self, prefix: &str) -> Self {
+        let field = match &self.field {
+            Some(f) => format!("{prefix}.{f}"),
+            None => prefix.to_string(),
+        };
+        self.on_field(&field)
+    }
     /// The message in `lang` (`en`, `zh-CN`, `es`; anything else falls back to English).
     pub fn message(&self, lang: &str) -> String {
         crate::i18n::message(lang, &self.key, &self.params)

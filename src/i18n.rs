@@ -59,13 +59,86 @@ pub const CATALOGUE: &[(&str, &str, &str, &str)] = &[
     ("import.line_invalid", "Line {line}: {detail}", "第 {line} 行：{detail}", "Línea {line}: {detail}"),
     ("import.file_missing", "File {value} cannot be read.", "无法读取文件 {value}。", "No se puede leer el archivo {value}."),
     ("import.created_at_invalid", "created_at \"{value}\" is not an RFC 3339 time.", "created_at“{value}”不是 RFC 3339 时间。", "created_at \"{value}\" no es una hora RFC 3339."),
+    ("input.out_of_range", "{field} must be from {min} to {max} (got {value}).", "{field} 必须在 {min} 到 {max} 之间（当前为 {value}）。", "{field} debe estar entre {min} y {max} (se recibió {value})."),
+    ("order.urge_inactive", "Order {value} is finished; it cannot be urged.", "工单 {value} 已结束，无法催单。", "La orden {value} ya terminó; no se puede reclamar."),
+    ("sla.calendar_name_taken", "A calendar named \"{value}\" already exists.", "名为“{value}”的日历已存在。", "Ya existe un calendario llamado \"{value}\"."),
+    ("sla.calendar_not_found", "Calendar {value} was not found.", "未找到日历 {value}。", "No se encontró el calendario {value}."),
+    ("sla.policy_scope_taken", "Another policy already covers this customer group and service ({value}); a pair has one policy.", "已有其他策略覆盖此客户组和服务（{value}），每个组合只能有一个策略。", "Otra política ya cubre este grupo de clientes y servicio ({value}); cada par tiene una sola política."),
+    ("sla.chain_empty", "The escalation chain needs at least one step.", "升级链至少需要一个步骤。", "La cadena de escalado necesita al menos un paso."),
+    ("notify.time_invalid", "{field} must be a time HH:MM, got \"{value}\".", "{field} 必须是 HH:MM 格式的时间，收到“{value}”。", "{field} debe ser una hora HH:MM; se recibió \"{value}\"."),
+    ("notify.kind_unknown", "There is no notification kind \"{value}\".", "没有“{value}”这种通知类型。", "No existe el tipo de notificación \"{value}\"."),
+    ("notify.quiet_hours_empty", "Quiet hours must start and end at different times.", "免打扰时段的开始和结束时间不能相同。", "Las horas de silencio deben empezar y terminar a horas distintas."),
+    ("cli.engine_input_invalid", "{value} cannot be used: {detail}", "无法使用 {value}：{detail}", "No se puede usar {value}: {detail}"),
+    ("cli.file_unwritable", "Cannot write {value}.", "无法写入 {value}。", "No se puede escribir {value}."),
     ("cli.set_invalid", "--set needs FIELD=VALUE, got \"{value}\".", "--set 需要 FIELD=VALUE，收到“{value}”。", "--set necesita CAMPO=VALOR, se recibió \"{value}\"."),
+];
+
+/// Texts the desktop shell shows natively, (key, en, zh-CN, es): notifications
+/// (`notice.<kind>.title` and `.body` for every kind; `{order}` is the order number) and the
+/// tray menu.
+pub const NOTICES: &[(&str, &str, &str, &str)] = &[
+    ("notice.target.response", "response", "响应", "respuesta"),
+    ("notice.target.resolution", "resolution", "解决", "resolución"),
+    ("notice.sla_warning.title", "{order}: SLA due soon", "{order}：SLA 即将到期", "{order}: el SLA vence pronto"),
+    (
+        "notice.sla_warning.body",
+        "The {target} time is nearly used up.",
+        "{target}时限即将用完。",
+        "El plazo de {target} casi se ha agotado.",
+    ),
+    ("notice.sla_breached.title", "{order}: SLA breached", "{order}：已超出 SLA", "{order}: SLA incumplido"),
+    (
+        "notice.sla_breached.body",
+        "The {target} time has run out.",
+        "{target}时限已到期。",
+        "El plazo de {target} se ha agotado.",
+    ),
+    (
+        "notice.sla_alert.title",
+        "{order}: overdue (alert {number})",
+        "{order}：已超时（第 {number} 次提醒）",
+        "{order}: vencida (aviso {number})",
+    ),
+    (
+        "notice.sla_alert.body",
+        "This order is overdue and waiting for you.",
+        "此工单已超时，正在等待您处理。",
+        "Esta orden está vencida y le espera.",
+    ),
+    (
+        "notice.sla_suspended.title",
+        "{order}: suspended after {alerts} alerts",
+        "{order}：{alerts} 次提醒后已挂起",
+        "{order}: suspendida tras {alerts} avisos",
+    ),
+    (
+        "notice.sla_suspended.body",
+        "Nobody acted on the overdue order; the control centre takes over.",
+        "超时工单无人处理，已转交控制中心。",
+        "Nadie atendió la orden vencida; el centro de control se hace cargo.",
+    ),
+    ("notice.assigned.title", "{order}: assigned to you", "{order}：已分派给您", "{order}: asignada a usted"),
+    ("notice.assigned.body", "{title}", "{title}", "{title}"),
+    ("notice.urged.title", "{order}: urged ({count})", "{order}：催单（{count} 次）", "{order}: reclamada ({count})"),
+    ("notice.urged.body", "{by} is waiting for this order.", "{by} 正在催促此工单。", "{by} espera esta orden."),
+    ("notice.mentioned.title", "{order}: you were mentioned", "{order}：有人提到了您", "{order}: le han mencionado"),
+    ("tray.open", "Open Orderly", "打开 Orderly", "Abrir Orderly"),
+    ("tray.inbox", "Inbox ({count} unread)", "通知（{count} 条未读）", "Bandeja ({count} sin leer)"),
+    ("tray.quit", "Quit", "退出", "Salir"),
+    ("tray.tooltip", "Orderly: {count} unread", "Orderly：{count} 条未读", "Orderly: {count} sin leer"),
+    (
+        "notice.mentioned.body",
+        "{by} mentioned you in a comment.",
+        "{by} 在评论中提到了您。",
+        "{by} le mencionó en un comentario.",
+    ),
 ];
 
 /// The message for `key` in `lang`, parameters filled in. Unknown keys show the key itself so
 /// a missing translation is visible, never silent.
 pub fn message(lang: &str, key: &str, params: &BTreeMap<String, String>) -> String {
-    let Some((_, en, zh, es)) = CATALOGUE.iter().find(|(k, ..)| *k == key) else {
+    let found = CATALOGUE.iter().chain(NOTICES).chain(orderly_sla::MESSAGES).find(|(k, ..)| *k == key);
+    let Some((_, en, zh, es)) = found else {
         return key.to_string();
     };
     let template = match normalise_lang(lang) {
@@ -98,7 +171,7 @@ mod tests {
 
     #[test]
     fn every_message_keeps_its_placeholders_in_all_languages() {
-        for (key, en, zh, es) in CATALOGUE {
+        for (key, en, zh, es) in CATALOGUE.iter().chain(NOTICES) {
             let names = |s: &str| {
                 let mut v: Vec<String> =
                     s.split('{').skip(1).filter_map(|p| p.split_once('}').map(|(n, _)| n.to_string())).collect();

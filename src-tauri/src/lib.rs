@@ -2,8 +2,12 @@
 //! to this window, and exposes the core's use cases as thin typed Tauri commands. The
 //! TypeScript bindings for those commands are generated from here into `ui/src/bindings.ts`.
 
+pub mod background;
 pub mod commands;
+pub mod commands_sla;
+pub mod notifier;
 pub mod session;
+pub mod tray;
 
 include!("command_names.rs");
 
@@ -54,6 +58,16 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
             commands::user_update,
             commands::department_create,
             commands::customer_create,
+            commands_sla::set_language,
+            commands_sla::order_sla,
+            commands_sla::order_urge,
+            commands_sla::sla_setup,
+            commands_sla::sla_calendar_save,
+            commands_sla::sla_policy_save,
+            commands_sla::inbox_get,
+            commands_sla::inbox_mark_read,
+            commands_sla::notification_prefs,
+            commands_sla::notification_prefs_save,
         ])
         // Times are epoch milliseconds and versions small counters: both fit a JS number.
         .dangerously_cast_bigints_to_number()
@@ -106,6 +120,11 @@ pub fn run() {
                 .map_err(|e| format!("cannot open the store {}: {}", store_display(&location), e.message("en")))?;
             let sessions = RememberedSessions::new(app.path().app_config_dir()?.join("sessions.json"));
             app.manage(AppState::new(orderly, store_display(&location), sessions));
+            if let Err(e) = tray::install(app.handle()) {
+                // A desktop without a tray host still works; the inbox is in the window.
+                eprintln!("orderly: no tray icon: {e}");
+            }
+            background::start(app.handle().clone());
             Ok(())
         })
         .run(tauri::generate_context!())

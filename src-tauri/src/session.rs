@@ -27,11 +27,13 @@ pub struct AppState {
     pub store: String,
     pub session: Mutex<Option<Session>>,
     pub remembered: RememberedSessions,
+    /// The UI's language (`en`, `zh-CN`, `es`), for native notifications and the tray.
+    pub lang: Mutex<String>,
 }
 
 impl AppState {
     pub fn new(orderly: Orderly, store: String, remembered: RememberedSessions) -> Self {
-        AppState { orderly, store, session: Mutex::new(None), remembered }
+        AppState { orderly, store, session: Mutex::new(None), remembered, lang: Mutex::new("en".into()) }
     }
 
     /// The signed-in actor, or `unauthenticated` when nobody is.
@@ -67,6 +69,15 @@ impl AppState {
                 Err(e)
             }
         }
+    }
+
+    pub fn language(&self) -> String {
+        self.lang.lock().map(|l| l.clone()).unwrap_or_else(|p| p.into_inner().clone())
+    }
+
+    pub fn set_language(&self, lang: &str) {
+        let mut slot = self.lang.lock().unwrap_or_else(|p| p.into_inner());
+        *slot = orderly::i18n::normalise_lang(lang).to_string();
     }
 
     pub async fn setup_status(&self) -> Result<SetupStatus, Error> {

@@ -13,6 +13,11 @@ pub enum EventKind {
     Assigned,
     StatusChanged,
     Commented,
+    Urged,
+    SlaWarning,
+    SlaBreached,
+    SlaAlert,
+    SlaSuspended,
 }
 
 impl EventKind {
@@ -23,6 +28,11 @@ impl EventKind {
             EventKind::Assigned => "assigned",
             EventKind::StatusChanged => "status_changed",
             EventKind::Commented => "commented",
+            EventKind::Urged => "urged",
+            EventKind::SlaWarning => "sla_warning",
+            EventKind::SlaBreached => "sla_breached",
+            EventKind::SlaAlert => "sla_alert",
+            EventKind::SlaSuspended => "sla_suspended",
         }
     }
     pub fn from_key(key: &str) -> Result<Self> {
@@ -32,6 +42,11 @@ impl EventKind {
             "assigned" => Ok(EventKind::Assigned),
             "status_changed" => Ok(EventKind::StatusChanged),
             "commented" => Ok(EventKind::Commented),
+            "urged" => Ok(EventKind::Urged),
+            "sla_warning" => Ok(EventKind::SlaWarning),
+            "sla_breached" => Ok(EventKind::SlaBreached),
+            "sla_alert" => Ok(EventKind::SlaAlert),
+            "sla_suspended" => Ok(EventKind::SlaSuspended),
             other => Err(Error::internal(format!("stored event kind {other}"))),
         }
     }

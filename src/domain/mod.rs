@@ -1,10 +1,12 @@
 //! Pure types and rules of the work-order domain: no I/O, no clock (time is an argument).
 
 pub mod history;
+pub mod notify;
 pub mod order;
 pub mod org;
 pub mod priority;
 pub mod search;
+pub mod sla;
 pub mod status;
 pub mod template;
 pub mod user;

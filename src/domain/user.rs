@@ -159,6 +159,10 @@ pub fn validate_password(password: &str) -> Result<()> {
     Ok(())
 }
 
+/// The built-in user that automatic actions (the SLA scheduler, triggers) act as in the
+/// history; created by migration 0002, inactive, with no password.
+pub const SYSTEM_USER_ID: &str = "00000000-0000-7000-8000-000000000001";
+
 /// Who acts: the signed-in person (desktop) or the `--as` login (CLI).
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]

@@ -153,9 +153,15 @@ impl Orderly {
         validate_order_location(&order.location)?;
         super::people::check_order_references(&mut tx, &order).await?;
         let reindex = changes.iter().any(|c| matches!(c.field.as_deref(), Some("title" | "description")));
-        let order = Self::save_changes(&mut tx, actor, order, &changes, now_millis()).await?;
+        let moves_sla =
+            changes.iter().any(|c| matches!(c.field.as_deref(), Some("priority" | "customer_id" | "catalog_item_id")));
+        let now = now_millis();
+        let mut order = Self::save_changes(&mut tx, actor, order, &changes, now).await?;
         if reindex {
             order_store::index_head(&mut tx, self.store.engine(), seq, &order).await?;
+        }
+        if moves_sla {
+            Self::refresh_sla(&mut tx, &mut order, false, now).await?;
         }
         tx.commit().await?;
         Ok(order)
@@ -195,7 +201,14 @@ impl Orderly {
                 changes.push(apply_status(&mut order, Status::Todo, now));
             }
         }
-        let order = Self::save_changes(&mut tx, actor, order, &changes, now).await?;
+        let assigned = !changes.is_empty() && order.assignee_id.is_some();
+        let mut order = Self::save_changes(&mut tx, actor, order, &changes, now).await?;
+        if !changes.is_empty() {
+            Self::refresh_sla(&mut tx, &mut order, true, now).await?;
+        }
+        if assigned {
+            super::sla_clock::notify_assigned(&mut tx, &order, now).await?;
+        }
         tx.commit().await?;
         Ok(order)
     }
@@ -208,7 +221,8 @@ impl Orderly {
         order.status.check_transition(to)?;
         let now = now_millis();
         let change = apply_status(&mut order, to, now);
-        let order = Self::save_changes(&mut tx, actor, order, &[change], now).await?;
+        let mut order = Self::save_changes(&mut tx, actor, order, &[change], now).await?;
+        Self::refresh_sla(&mut tx, &mut order, true, now).await?;
         tx.commit().await?;
         Ok(order)
     }
@@ -238,6 +252,11 @@ impl Orderly {
         order_store::append_event(&mut tx, &comment.order_id, now, &actor.user_id, &change).await?;
         order_store::touch_after_comment(&mut tx, &comment.order_id, now, comment.public).await?;
         order_store::index_comment(&mut tx, self.store.engine(), found.seq, &comment.body).await?;
+        if comment.public {
+            let mut order = found.order;
+            order.first_response_at.get_or_insert(now);
+            Self::refresh_sla(&mut tx, &mut order, true, now).await?;
+        }
         tx.commit().await?;
         Ok(comment)
     }

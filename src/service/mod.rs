@@ -5,9 +5,13 @@
 mod auth;
 mod changes;
 pub mod import;
+pub mod notify;
 mod orders;
 mod people;
 pub mod seed;
+pub mod sla;
+pub mod sla_clock;
+mod sla_math;
 
 use crate::domain::order::WorkOrder;
 use crate::domain::user::Actor;
@@ -20,6 +24,7 @@ use std::sync::Arc;
 
 pub use orders::OrderDetail;
 pub use people::{Directory, TemplateField, TemplateInfo};
+pub use sla_math::sla_error;
 
 /// The desktop app's identifier: its data folder is `<data dir>/<identifier>`.
 pub const APP_IDENTIFIER: &str = "com.orderly.desktop";
@@ -55,6 +60,7 @@ impl Orderly {
         let store = Store::open(target).await?;
         let orderly = Orderly { store: Arc::new(store) };
         orderly.ensure_first_admin().await?;
+        orderly.ensure_sla_defaults().await?;
         Ok(orderly)
     }
 

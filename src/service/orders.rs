@@ -131,6 +131,8 @@ pub(crate) async fn insert_new_order(
         };
         order_store::append_event(conn, &order.id, order.created_at, &actor.user_id, &assigned).await?;
     }
+    let at = now_millis().max(order.created_at);
+    Orderly::refresh_sla(conn, &mut order, false, at).await?;
     Ok(order)
 }
 

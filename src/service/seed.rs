@@ -191,3 +191,27 @@ impl Orderly {
         crate::store::dialect::sqlite_backup(self.store.pool(), target).await
     }
 }
+
+impl Orderly {
+    /// Writes `count` open P3 orders in transactions of a thousand, each through the same
+    /// insert (and SLA clock) as a live create.
+    pub async fn fill_open_orders(&self, actor: &Actor, count: u64, mut progress: impl FnMut(u64)) -> Result<()> {
+        let mut done = 0;
+        while done < count {
+            let mut tx = self.store().write().await?;
+            let batch = (count - done).min(1000);
+            for i in 0..batch {
+                let input = NewOrder {
+                    title: format!("空调不制冷 #{}", done + i),
+                    priority: Some("P3".into()),
+                    ..NewOrder::default()
+                };
+                insert_new_order(&mut tx, self.store().engine(), actor, input, &Arrival::now("seed")).await?;
+            }
+            tx.commit().await?;
+            done += batch;
+            progress(done);
+        }
+        Ok(())
+    }
+}

@@ -8,9 +8,11 @@
 
 pub mod dialect;
 mod migrate;
+pub mod notify;
 pub mod orders;
 pub mod org;
 pub mod rows;
+pub mod sla;
 pub mod users;
 
 use crate::{Error, Result};

@@ -2,6 +2,7 @@
 
 use super::rows::{self, USER_COLUMNS};
 use crate::domain::user::User;
+use crate::domain::user::SYSTEM_USER_ID;
 use crate::Result;
 use sqlx::{AnyConnection, Row};
 
@@ -66,7 +67,8 @@ pub async fn by_id(conn: &mut AnyConnection, id: &str) -> Result<Option<User>> {
 }
 
 pub async fn all(conn: &mut AnyConnection) -> Result<Vec<User>> {
-    let sql = format!("SELECT {USER_COLUMNS} FROM users ORDER BY login");
+    // The built-in system user (automatic actions) is nobody to list or notify.
+    let sql = format!("SELECT {USER_COLUMNS} FROM users WHERE id <> '{SYSTEM_USER_ID}' ORDER BY login");
     let rows = sqlx::query(&sql).fetch_all(&mut *conn).await?;
     rows.iter().map(rows::user).collect()
 }

@@ -23,6 +23,17 @@ export const commands = {
 	userUpdate: (id: string, patch: UserPatch) => typedError<User, AppError>(__TAURI_INVOKE("user_update", { id, patch })),
 	departmentCreate: (input: NewNode) => typedError<Department, AppError>(__TAURI_INVOKE("department_create", { input })),
 	customerCreate: (input: NewCustomer) => typedError<Customer, AppError>(__TAURI_INVOKE("customer_create", { input })),
+	setLanguage: (lang: string) => typedError<null, AppError>(__TAURI_INVOKE("set_language", { lang })),
+	orderSla: (id: string) => typedError<OrderSla | null, AppError>(__TAURI_INVOKE("order_sla", { id })),
+	orderUrge: (id: string) => typedError<WorkOrder, AppError>(__TAURI_INVOKE("order_urge", { id })),
+	slaSetup: () => typedError<SlaSetup, AppError>(__TAURI_INVOKE("sla_setup")),
+	slaCalendarSave: (calendar: StoredCalendar) => typedError<StoredCalendar, AppError>(__TAURI_INVOKE("sla_calendar_save", { calendar })),
+	slaPolicySave: (policy: StoredPolicy) => typedError<StoredPolicy, AppError>(__TAURI_INVOKE("sla_policy_save", { policy })),
+	inboxGet: (unreadOnly: boolean) => typedError<Inbox, AppError>(__TAURI_INVOKE("inbox_get", { unreadOnly })),
+	/**  Marks notifications read (all when `ids` is empty) and refreshes the tray. */
+	inboxMarkRead: (ids: string[]) => typedError<null, AppError>(__TAURI_INVOKE("inbox_mark_read", { ids })),
+	notificationPrefs: () => typedError<NotificationPrefs, AppError>(__TAURI_INVOKE("notification_prefs")),
+	notificationPrefsSave: (prefs: NotificationPrefs) => typedError<NotificationPrefs, AppError>(__TAURI_INVOKE("notification_prefs_save", { prefs })),
 };
 
 /* Types */
@@ -44,6 +55,17 @@ export type AppError = {
 	params: { [key in string]: string },
 	/**  The input field the error concerns, when there is one. */
 	field: string | null,
+};
+
+/**
+ *  `{"time_zone": "Asia/Shanghai", "hours": {"mon": [["09:00", "12:00"]]}, "holidays": ["12-25"]}`
+ *  or `{"time_zone": "UTC", "always": true}`.
+ */
+export type CalendarSpec = {
+	time_zone: string,
+	always?: boolean,
+	hours?: { [key in string]: string[][] },
+	holidays?: string[],
 };
 
 export type CatalogItem = {
@@ -117,7 +139,13 @@ export type Event = {
 	new_value: Value | null,
 };
 
-export type EventKind = "created" | "field_changed" | "assigned" | "status_changed" | "commented";
+export type EventKind = "created" | "field_changed" | "assigned" | "status_changed" | "commented" | "urged" | "sla_warning" | "sla_breached" | "sla_alert" | "sla_suspended";
+
+/**  A person's inbox: the newest entries and the unread count. */
+export type Inbox = {
+	items: Notification[],
+	unread: number,
+};
 
 export type Location = {
 	address: string | null,
@@ -172,6 +200,28 @@ export type NewUser = {
 	password: string | null,
 };
 
+export type Notification = {
+	id: string,
+	user_id: string,
+	order_id: string | null,
+	order_number: string | null,
+	/**  One of [`KINDS`]. */
+	kind: string,
+	/**  Values the message names, e.g. `{"target": "response", "due": 1763520000000}`. */
+	params: Value,
+	created_at: number,
+	read_at: number | null,
+	delivered_at: number | null,
+};
+
+export type NotificationPrefs = {
+	/**  Native desktop notifications at all. */
+	desktop: boolean,
+	/**  Kinds that never pop up (they still reach the inbox). */
+	muted_kinds?: string[],
+	quiet_hours?: QuietHours | null,
+};
+
 /**
  *  An order with everything its detail view shows; the allowed next statuses come from the
  *  core so the UI never guesses the workflow.
@@ -208,6 +258,26 @@ export type OrderPage = {
 	next: string | null,
 };
 
+/**
+ *  The SLA of one order as of `now`, explained: the policy and calendar that apply, the due
+ *  times and the timeline of counted, paused and closed time.
+ */
+export type OrderSla = {
+	policy_name: string,
+	calendar_name: string,
+	priority: Priority,
+	response_target_minutes: number,
+	resolution_target_minutes: number,
+	response_due: number | null,
+	resolution_due: number | null,
+	response_breached: boolean,
+	resolution_breached: boolean,
+	counted_minutes: number,
+	first_response_at: number | null,
+	alerts_sent: number,
+	timeline: SlaSpan[],
+};
+
 export type OrderSort = "created_desc" | "created_asc" | "updated_desc" | "priority_asc";
 
 /**  A change of fields naming the version that was read. */
@@ -221,7 +291,40 @@ export type OrderUpdate = {
 	set: { [key in string]: Value },
 };
 
+/**  Everything a policy says beyond its scope: targets, calendar use and escalation. */
+export type PolicyRules = {
+	targets: { [key in string]: SlaTarget },
+	/**  A warning when this share of a target is consumed (1–99). */
+	warn_percent?: number,
+	/**  Minutes between repeated alerts once a target is breached. */
+	alert_interval_minutes?: number,
+	/**  Alerts without progress before the order is suspended and the control centre told. */
+	max_alerts?: number,
+	/**  Alert n goes to step n (the last step repeats). */
+	chain?: Recipient[],
+	control_centre?: Recipient,
+};
+
 export type Priority = "P1" | "P2" | "P3" | "P4" | "P5";
+
+/**  Local wall-clock quiet hours, `HH:MM` to `HH:MM`; may span midnight (22:00 to 07:00). */
+export type QuietHours = {
+	from: string,
+	to: string,
+};
+
+/**  Who an escalation step or the control centre notifies. */
+export type Recipient = 
+/**  The order's assignee (its department's dispatchers while unassigned). */
+{ kind: "assignee" } | 
+/**  Supervisors of the order's department (every supervisor when it has none). */
+{ kind: "supervisors" } | 
+/**  Everyone holding a role, e.g. `admin`. */
+{ kind: "role"; value: string } | 
+/**  Everyone in a department (by id). */
+{ kind: "department"; value: string } | 
+/**  One person (by login). */
+{ kind: "user"; value: string };
 
 export type Role = "admin" | "supervisor" | "dispatcher" | "agent" | "technician";
 
@@ -239,6 +342,25 @@ export type Skill = {
 	level: number,
 };
 
+/**  Calendars and policies as one document, the shape of `orderly sla policy export`. */
+export type SlaSetup = {
+	calendars: StoredCalendar[],
+	policies: StoredPolicy[],
+};
+
+export type SlaSpan = {
+	from: number,
+	to: number,
+	/**  `counted`, `paused` or `closed`. */
+	kind: string,
+};
+
+/**  Targets of one priority, in business minutes. */
+export type SlaTarget = {
+	response_minutes: number,
+	resolution_minutes: number,
+};
+
 export type Status = 
 /**  待分配 */
 "unassigned" | 
@@ -254,6 +376,28 @@ export type Status =
 "awaiting_customer" | 
 /**  已办 */
 "done" | "closed" | "suspended" | "cancelled";
+
+/**
+ *  A named business calendar, in the JSON shape of `orderly sla compute` (checked by
+ *  `orderly_sla` whenever it is saved or used).
+ */
+export type StoredCalendar = {
+	/**  Empty for a new calendar. */
+	id?: string,
+	name: string,
+	calendar: CalendarSpec,
+};
+
+/**  A policy for one (customer group, catalog item) pair; `None` on a side means "any". */
+export type StoredPolicy = {
+	/**  Empty for a new policy. */
+	id?: string,
+	name: string,
+	customer_group_id: string | null,
+	catalog_item_id: string | null,
+	calendar_id: string,
+	rules: PolicyRules,
+};
 
 export type TemplateField = {
 	key: string,

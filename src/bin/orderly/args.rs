@@ -46,6 +46,91 @@ pub enum Command {
     Bench(BenchCommand),
     /// A consistent copy of the SQLite store, safe while the app runs
     Backup { file: PathBuf },
+    /// Dispatch engines: batch assignment and day routing
+    #[command(subcommand)]
+    Dispatch(DispatchCommand),
+    /// SLA: the what-if calculator, the scheduler tick and policies
+    #[command(subcommand)]
+    Sla(SlaCommand),
+    /// Business calendars
+    #[command(subcommand)]
+    Calendar(CalendarCommand),
+    /// The acting user's notifications
+    Inbox {
+        /// Only unread ones
+        #[arg(long)]
+        unread: bool,
+        /// Mark them all read
+        #[arg(long)]
+        mark_read: bool,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum DispatchCommand {
+    /// Technicians' routes and visit times for a Solomon VRPTW instance (prints JSON)
+    Route {
+        file: PathBuf,
+        #[arg(long, default_value_t = 1.0)]
+        seconds: f64,
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+    },
+    /// A batch assignment plan for an instance in the dispatch format (prints JSON)
+    Solve {
+        file: PathBuf,
+        #[arg(long, default_value_t = 0.25)]
+        seconds: f64,
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum SlaCommand {
+    /// Due times, breaches and the timeline of a case (see docs: shared/sla/FORMAT.md)
+    Compute { file: PathBuf },
+    /// Run the SLA scheduler once as of a time (RFC 3339; default now)
+    Tick {
+        #[arg(long)]
+        now: Option<String>,
+        #[arg(long, default_value_t = 500)]
+        limit: i64,
+    },
+    /// An order's SLA explained: policy, calendar, due times and timeline
+    Show {
+        id: String,
+        #[arg(long)]
+        now: Option<String>,
+    },
+    /// SLA policies
+    #[command(subcommand)]
+    Policy(TransferCommand),
+}
+
+#[derive(Subcommand, Debug)]
+pub enum CalendarCommand {
+    /// List calendars
+    List,
+    /// Import calendars: a JSON document, or an iCalendar (.ics) file of holidays added to --into
+    Import {
+        file: PathBuf,
+        /// With an .ics file: the calendar that receives the holidays
+        #[arg(long)]
+        into: Option<String>,
+    },
+    /// Export calendars as JSON (to FILE or standard output)
+    Export { file: Option<PathBuf> },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum TransferCommand {
+    /// List them
+    List,
+    /// Import a JSON document (all or nothing)
+    Import { file: PathBuf },
+    /// Export as JSON (to FILE or standard output)
+    Export { file: Option<PathBuf> },
 }
 
 #[derive(Subcommand, Debug)]
@@ -117,6 +202,8 @@ pub enum OrderCommand {
         #[arg(long)]
         version: Option<i64>,
     },
+    /// Urge an order (催单): counted, and the assignee and supervisors are told
+    Urge { id: String },
     /// Change the status (a status key such as in_progress, done, closed)
     Status {
         id: String,
@@ -198,5 +285,31 @@ pub enum BenchCommand {
         /// Timed durable creates
         #[arg(long, default_value_t = 300)]
         creates: usize,
+    },
+    /// Day routing on Solomon instances: gap to the best known distance at each time budget
+    Route {
+        #[arg(long, default_value = "tests/data/solomon")]
+        dir: PathBuf,
+        /// Time budgets in seconds (repeatable)
+        #[arg(long = "seconds", default_values_t = vec![1.0, 10.0])]
+        seconds: Vec<f64>,
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+    },
+    /// Batch assignment on the dispatch samples beside the exact solver and the baselines,
+    /// and the one-order ranking over 500 technicians
+    Dispatch {
+        #[arg(long, default_value = "tests/data/dispatch")]
+        dir: PathBuf,
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+    },
+    /// One SLA scheduler tick over a store of open orders (a new SQLite file in a temp folder)
+    Sla {
+        #[arg(long, default_value_t = 100_000)]
+        orders: u64,
+        /// Orders whose next check has come at the timed tick
+        #[arg(long, default_value_t = 20)]
+        due: u64,
     },
 }

@@ -3,8 +3,10 @@
 //! 4 not permitted; 5 not found; 1 internal error.
 
 mod args;
+mod engines;
 mod orders;
 mod output;
+mod sla;
 
 use args::{BenchCommand, Cli, Command, DepartmentCommand, UserCommand};
 use clap::Parser;
@@ -36,7 +38,11 @@ fn main() {
     std::process::exit(code);
 }
 
-async fn run(cli: Cli, out: &Out) -> Result<()> {
+async fn run(mut cli: Cli, out: &Out) -> Result<()> {
+    cli.command = match engines::try_run(cli.command, out) {
+        Ok(result) => return result,
+        Err(command) => command,
+    };
     let target = cli.db.clone().unwrap_or_else(|| default_db_path().display().to_string());
     let orderly = Orderly::open(&target).await?;
     let result = dispatch(&orderly, cli, out).await;
@@ -68,6 +74,16 @@ async fn dispatch(orderly: &Orderly, cli: Cli, out: &Out) -> Result<()> {
             let report = orderly::bench::store(orderly, &actor, reps, creates).await?;
             out.bench(&report);
             Ok(())
+        }
+        Command::Bench(BenchCommand::Sla { orders, due }) => {
+            println!("{}", orderly::bench::sla(orders, due).await?);
+            Ok(())
+        }
+        Command::Sla(cmd) => sla::run(orderly, &actor, cmd, out).await,
+        Command::Calendar(cmd) => sla::calendar(orderly, &actor, cmd, out).await,
+        Command::Inbox { unread, mark_read } => sla::inbox(orderly, &actor, unread, mark_read, out).await,
+        Command::Dispatch(_) | Command::Bench(BenchCommand::Route { .. } | BenchCommand::Dispatch { .. }) => {
+            unreachable!("run without a store")
         }
         Command::Backup { file } => {
             orderly.backup(&file).await?;

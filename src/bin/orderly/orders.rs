@@ -36,6 +36,7 @@ pub async fn run(orderly: &Orderly, actor: &Actor, cmd: OrderCommand, out: &Out)
             let version = current_version(orderly, actor, &id, version).await?;
             out.order(&orderly.change_status(actor, &id, &status, version).await?)
         }
+        OrderCommand::Urge { id } => out.order(&orderly.urge_order(actor, &id).await?),
         OrderCommand::Comment { id, text, internal } => {
             out.value(&orderly.add_comment(actor, &id, NewComment { body: text, public: !internal }).await?)
         }

@@ -32,6 +32,11 @@ impl Out {
         }
     }
 
+    /// Prints a document on one line: commands whose output is always JSON.
+    pub fn document<T: Serialize>(&self, value: &T) {
+        println!("{}", serde_json::to_string(value).expect("serialisable"));
+    }
+
     pub fn init(&self, store: &str, admin: &str) {
         if self.json {
             println!("{}", json!({"store": store, "admin": admin}));

@@ -1,6 +1,9 @@
 //! `orderly bench store`: the figures issue #2 asks for, each beside the same work done by raw
 //! SQLite (rusqlite on the same file, same SQL, no service layer). Prints; asserts nothing.
 
+mod sla;
+pub use sla::sla;
+
 use crate::domain::order::{NewOrder, OrderFilter};
 use crate::domain::search::SearchQuery;
 use crate::domain::user::Actor;
@@ -51,7 +54,7 @@ impl StoreBench {
     }
 }
 
-fn percentile(samples: &mut [Duration], p: f64) -> f64 {
+pub(crate) fn percentile(samples: &mut [Duration], p: f64) -> f64 {
     samples.sort();
     let i = ((samples.len() as f64 - 1.0) * p).round() as usize;
     samples[i].as_secs_f64() * 1000.0
@@ -188,7 +191,7 @@ fn raw_creates(beside: &std::path::Path, creates: usize) -> Result<(f64, f64)> {
     let conn = rusqlite::Connection::open(&scratch).map_err(Error::internal)?;
     conn.execute_batch("PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=OFF;")
         .map_err(Error::internal)?;
-    conn.execute_batch(include_str!("../migrations/sqlite/0001_foundation.sql")).map_err(Error::internal)?;
+    conn.execute_batch(include_str!("../../migrations/sqlite/0001_foundation.sql")).map_err(Error::internal)?;
     let mut samples = Vec::with_capacity(creates);
     for i in 0..creates as i64 {
         let start = Instant::now();
