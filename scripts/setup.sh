@@ -21,7 +21,7 @@ build_pkgs=(libwebkit2gtk-4.1-dev build-essential curl wget file libxdo-dev libs
   libayatana-appindicator3-dev librsvg2-dev pkg-config)
 test_pkgs=(xvfb xauth webkit2gtk-driver dbus dbus-x11 dunst libnotify-bin x11-utils)
 # CJK glyphs for Chinese orders and the zh-CN interface.
-font_pkgs=(fonts-noto-cjk)
+font_pkgs=(fonts-noto-cjk fonts-dejavu-core)
 wanted=("${build_pkgs[@]}" "${test_pkgs[@]}" "${font_pkgs[@]}")
 if [ "$want_postgres" -eq 1 ] && ! pg_answers; then
   # No server answers: the core's tests need one (scripts/test.sh starts it).

@@ -4,6 +4,7 @@
 
 pub mod background;
 pub mod commands;
+pub mod commands_dispatch;
 pub mod commands_sla;
 pub mod notifier;
 pub mod session;
@@ -68,6 +69,17 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
             commands_sla::inbox_mark_read,
             commands_sla::notification_prefs,
             commands_sla::notification_prefs_save,
+            commands_dispatch::technician_board,
+            commands_dispatch::technician_profile_save,
+            commands_dispatch::order_dispatch_info,
+            commands_dispatch::order_needs_save,
+            commands_dispatch::dispatch_suggest,
+            commands_dispatch::dispatch_schedule,
+            commands_dispatch::dispatch_batch,
+            commands_dispatch::dispatch_apply,
+            commands_dispatch::pool_publish,
+            commands_dispatch::pool_list,
+            commands_dispatch::pool_grab,
         ])
         // Times are epoch milliseconds and versions small counters: both fit a JS number.
         .dangerously_cast_bigints_to_number()

@@ -57,7 +57,7 @@ fn table(orders: u64, due: u64, fill: Duration, busy: &mut [Duration], idle: &mu
          {:<52} {:>9} {:>9}\n\
          {:<52} {:>9.2} {:>9.2}\n\
          {:<52} {:>9.2} {:>9.2}\n\
-         ({REPS} ticks each, milliseconds; {events} history events written by the busy ticks)",
+         ({REPS} ticks each, milliseconds; {events} SLA actions taken by the busy ticks, each with history and notifications)",
         fill.as_secs_f64(),
         "tick",
         "p50",

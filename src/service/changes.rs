@@ -78,7 +78,7 @@ fn apply_custom_value(order: &mut WorkOrder, key: &str, value: &Value) -> Result
 }
 
 /// Sets the status and the times that follow from it.
-fn apply_status(order: &mut WorkOrder, to: Status, now: i64) -> Change {
+pub(super) fn status_change(order: &mut WorkOrder, to: Status, now: i64) -> Change {
     let from = order.status;
     order.status = to;
     order.first_response_at.get_or_insert(now);
@@ -116,7 +116,7 @@ impl Orderly {
     }
 
     /// Stores `order` (one version up) with its changes as history, in `tx`.
-    async fn save_changes(
+    pub(super) async fn save_changes(
         tx: &mut WriteTx,
         actor: &Actor,
         mut order: WorkOrder,
@@ -177,10 +177,23 @@ impl Orderly {
     ) -> Result<WorkOrder> {
         actor.require(actor.can_assign(), "perm.assign")?;
         let mut tx = self.store.write().await?;
-        let (_, mut order) = Self::order_for_change(&mut tx, actor, id, version).await?;
-        let assignee_id = assignee_id.filter(|a| !a.is_empty());
+        let (_, order) = Self::order_for_change(&mut tx, actor, id, version).await?;
+        let order = Self::assign_in(&mut tx, actor, order, assignee_id.as_deref().unwrap_or("")).await?;
+        tx.commit().await?;
+        Ok(order)
+    }
+
+    /// Assigns `order` to `assignee_id` ("" unassigns) inside the caller's transaction, with
+    /// history, the SLA clock and the new assignee's notification.
+    pub(super) async fn assign_in(
+        tx: &mut WriteTx,
+        actor: &Actor,
+        mut order: WorkOrder,
+        assignee_id: &str,
+    ) -> Result<WorkOrder> {
+        let assignee_id = Some(assignee_id.to_string()).filter(|a| !a.is_empty());
         if let Some(user_id) = &assignee_id {
-            let user = users::by_id(&mut tx, user_id)
+            let user = users::by_id(tx, user_id)
                 .await?
                 .ok_or_else(|| Error::invalid("user.not_found").on_field("assignee_id").with("value", user_id))?;
             if !user.active {
@@ -198,18 +211,17 @@ impl Orderly {
             });
             order.assignee_id = assignee_id;
             if order.assignee_id.is_some() && order.status == Status::Unassigned {
-                changes.push(apply_status(&mut order, Status::Todo, now));
+                changes.push(status_change(&mut order, Status::Todo, now));
             }
         }
         let assigned = !changes.is_empty() && order.assignee_id.is_some();
-        let mut order = Self::save_changes(&mut tx, actor, order, &changes, now).await?;
+        let mut order = Self::save_changes(tx, actor, order, &changes, now).await?;
         if !changes.is_empty() {
-            Self::refresh_sla(&mut tx, &mut order, true, now).await?;
+            Self::refresh_sla(tx, &mut order, true, now).await?;
         }
         if assigned {
-            super::sla_clock::notify_assigned(&mut tx, &order, now).await?;
+            super::sla_clock::notify_assigned(tx, &order, now).await?;
         }
-        tx.commit().await?;
         Ok(order)
     }
 
@@ -220,7 +232,7 @@ impl Orderly {
         actor.require(actor.can_work(&order), "perm.work_order")?;
         order.status.check_transition(to)?;
         let now = now_millis();
-        let change = apply_status(&mut order, to, now);
+        let change = status_change(&mut order, to, now);
         let mut order = Self::save_changes(&mut tx, actor, order, &[change], now).await?;
         Self::refresh_sla(&mut tx, &mut order, true, now).await?;
         tx.commit().await?;
@@ -297,11 +309,11 @@ mod tests {
     #[test]
     fn status_times_follow_the_status() {
         let mut o = order();
-        apply_status(&mut o, Status::Done, 10);
+        status_change(&mut o, Status::Done, 10);
         assert_eq!((o.first_response_at, o.resolved_at), (Some(10), Some(10)));
-        apply_status(&mut o, Status::Closed, 20);
+        status_change(&mut o, Status::Closed, 20);
         assert_eq!((o.resolved_at, o.closed_at), (Some(10), Some(20)));
-        apply_status(&mut o, Status::InProgress, 30);
+        status_change(&mut o, Status::InProgress, 30);
         assert_eq!((o.resolved_at, o.closed_at, o.first_response_at), (None, None, Some(10)));
     }
 }

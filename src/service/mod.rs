@@ -4,6 +4,8 @@
 
 mod auth;
 mod changes;
+pub mod dispatch;
+pub mod dispatch_batch;
 pub mod import;
 pub mod notify;
 mod orders;

@@ -198,6 +198,15 @@ impl Orderly {
     }
 }
 
+/// A calendar's id from its name or id.
+pub async fn calendar_id(orderly: &Orderly, _actor: &Actor, name_or_id: &str) -> Result<String> {
+    let mut conn = orderly.read().await?;
+    sla_store::calendar(&mut conn, name_or_id)
+        .await?
+        .map(|c| c.id)
+        .ok_or_else(|| Error::invalid("sla.calendar_not_found").on_field("calendar").with("value", name_or_id))
+}
+
 async fn check_policy(conn: &mut AnyConnection, mut policy: StoredPolicy) -> Result<StoredPolicy> {
     policy.name = crate::domain::org::validate_name(&policy.name, "name")?;
     SlaPolicy::from_map(&policy.rules.targets).map_err(|e| super::sla_math::sla_error(e).within("targets"))?;

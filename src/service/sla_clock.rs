@@ -176,13 +176,14 @@ impl Orderly {
     }
 
     /// One step of the clock: dues written on the order, actions taken, next check stored.
+    /// Returns how many actions it took.
     async fn run_clock(
         conn: &mut AnyConnection,
         order: &mut WorkOrder,
         setup: &ClockSetup,
         state: OrderSlaState,
         now: i64,
-    ) -> Result<()> {
+    ) -> Result<usize> {
         let events = order_store::events(conn, &order.id).await?;
         let dues = dues(setup, order, &clock_history(&events))?;
         let (next, actions) = sla::step(&state, &facts(order), &dues, &setup.policy.rules, now);
@@ -194,7 +195,8 @@ impl Orderly {
         if actions.iter().any(|a| matches!(a, SlaAction::Suspend { .. })) {
             next.next_check_at = None;
         }
-        sla_store::put_state(conn, &next).await
+        sla_store::put_state(conn, &next).await?;
+        Ok(actions.len())
     }
 
     async fn take_action(
@@ -268,9 +270,7 @@ impl Orderly {
             else {
                 continue;
             };
-            let before = order_store::events(&mut tx, &order.id).await?.len();
-            Self::run_clock(&mut tx, &mut order, &setup, state, now).await?;
-            report.events += (order_store::events(&mut tx, &order.id).await?.len() - before) as i64;
+            report.events += Self::run_clock(&mut tx, &mut order, &setup, state, now).await? as i64;
         }
         tx.commit().await?;
         Ok(report)

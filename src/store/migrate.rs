@@ -25,6 +25,13 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../../migrations/sqlite/0002_sla.sql"),
         postgres: include_str!("../../migrations/postgres/0002_sla.sql"),
     },
+    // 3 is the statistics migration (issue #8).
+    Migration {
+        version: 4,
+        name: "dispatch",
+        sqlite: include_str!("../../migrations/sqlite/0004_dispatch.sql"),
+        postgres: include_str!("../../migrations/postgres/0004_dispatch.sql"),
+    },
 ];
 
 pub(super) async fn run(store: &Store) -> Result<()> {

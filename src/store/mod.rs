@@ -7,6 +7,7 @@
 //! queue instead of failing with "database is locked".
 
 pub mod dialect;
+pub mod dispatch;
 mod migrate;
 pub mod notify;
 pub mod orders;

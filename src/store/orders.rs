@@ -65,6 +65,9 @@ pub async fn insert(conn: &mut AnyConnection, o: &WorkOrder) -> Result<i64> {
          first_response_at, resolved_at, closed_at, urge_count, version) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, \
          $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25, $26, $27, $28, $29) RETURNING seq",
     )
+    // sqlx `Any` binds a NULL float as float4 on PostgreSQL; a statement cached with that
+    // type then refuses a float8 value. Prepared afresh, each call gets its own types.
+    .persistent(false)
     .bind(&o.id)
     .bind(&o.number)
     .bind(&o.template_key)
@@ -108,6 +111,9 @@ pub async fn update_if_version(conn: &mut AnyConnection, o: &WorkOrder, read_ver
          lon = $12, source = $13, updated_by = $14, updated_at = $15, first_response_at = $16, resolved_at = $17, \
          closed_at = $18, urge_count = $19, version = $20 WHERE id = $21 AND version = $22",
     )
+    // sqlx `Any` binds a NULL float as float4 on PostgreSQL; a statement cached with that
+    // type then refuses a float8 value. Prepared afresh, each call gets its own types.
+    .persistent(false)
     .bind(&o.title)
     .bind(&o.description)
     .bind(o.values.to_string())
@@ -408,4 +414,16 @@ pub async fn touch_after_comment(conn: &mut AnyConnection, order_id: &str, at: i
     };
     sqlx::query(sql).bind(at).bind(order_id).execute(&mut *conn).await?;
     Ok(())
+}
+
+/// Ids of unassigned active orders, oldest first (a batch dispatch's default selection).
+pub async fn unassigned_ids(conn: &mut AnyConnection, limit: i64) -> Result<Vec<String>> {
+    let rows = sqlx::query(
+        "SELECT id FROM work_orders WHERE assignee_id IS NULL AND status NOT IN ('done', 'closed', 'cancelled') \
+         ORDER BY created_at, seq LIMIT $1",
+    )
+    .bind(limit)
+    .fetch_all(&mut *conn)
+    .await?;
+    rows.iter().map(|r| r.try_get(0).map_err(Into::into)).collect()
 }

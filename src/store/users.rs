@@ -11,6 +11,9 @@ pub async fn insert(conn: &mut AnyConnection, u: &User, password_hash: Option<&s
         "INSERT INTO users (id, login, display_name, roles, department_id, skills, home_lat, home_lon, active, \
          password_hash, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
     )
+    // sqlx `Any` binds a NULL float as float4 on PostgreSQL; a statement cached with that
+    // type then refuses a float8 value. Prepared afresh, each call gets its own types.
+    .persistent(false)
     .bind(&u.id)
     .bind(&u.login)
     .bind(&u.display_name)
@@ -32,6 +35,9 @@ pub async fn update(conn: &mut AnyConnection, u: &User) -> Result<()> {
         "UPDATE users SET display_name = $1, roles = $2, department_id = $3, skills = $4, home_lat = $5, \
          home_lon = $6, active = $7 WHERE id = $8",
     )
+    // sqlx `Any` binds a NULL float as float4 on PostgreSQL; a statement cached with that
+    // type then refuses a float8 value. Prepared afresh, each call gets its own types.
+    .persistent(false)
     .bind(&u.display_name)
     .bind(serde_json::to_string(&u.roles).expect("roles serialise"))
     .bind(&u.department_id)

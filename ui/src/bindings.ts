@@ -34,6 +34,17 @@ export const commands = {
 	inboxMarkRead: (ids: string[]) => typedError<null, AppError>(__TAURI_INVOKE("inbox_mark_read", { ids })),
 	notificationPrefs: () => typedError<NotificationPrefs, AppError>(__TAURI_INVOKE("notification_prefs")),
 	notificationPrefsSave: (prefs: NotificationPrefs) => typedError<NotificationPrefs, AppError>(__TAURI_INVOKE("notification_prefs_save", { prefs })),
+	technicianBoard: () => typedError<TechnicianCard[], AppError>(__TAURI_INVOKE("technician_board")),
+	technicianProfileSave: (profile: TechnicianProfile) => typedError<TechnicianProfile, AppError>(__TAURI_INVOKE("technician_profile_save", { profile })),
+	orderDispatchInfo: (id: string) => typedError<DispatchInfo, AppError>(__TAURI_INVOKE("order_dispatch_info", { id })),
+	orderNeedsSave: (id: string, needs: DispatchInfo) => typedError<DispatchInfo, AppError>(__TAURI_INVOKE("order_needs_save", { id, needs })),
+	dispatchSuggest: (id: string) => typedError<Suggestion, AppError>(__TAURI_INVOKE("dispatch_suggest", { id })),
+	dispatchSchedule: (request: ScheduleRequest) => typedError<WorkOrder, AppError>(__TAURI_INVOKE("dispatch_schedule", { request })),
+	dispatchBatch: (orderIds: string[], seconds: number | null) => typedError<BatchPlan, AppError>(__TAURI_INVOKE("dispatch_batch", { orderIds, seconds })),
+	dispatchApply: (proposals: Proposal[]) => typedError<BatchOutcome, AppError>(__TAURI_INVOKE("dispatch_apply", { proposals })),
+	poolPublish: (id: string) => typedError<DispatchInfo, AppError>(__TAURI_INVOKE("pool_publish", { id })),
+	poolList: () => typedError<PoolItem[], AppError>(__TAURI_INVOKE("pool_list")),
+	poolGrab: (id: string) => typedError<WorkOrder, AppError>(__TAURI_INVOKE("pool_grab", { id })),
 };
 
 /* Types */
@@ -55,6 +66,22 @@ export type AppError = {
 	params: { [key in string]: string },
 	/**  The input field the error concerns, when there is one. */
 	field: string | null,
+};
+
+export type BatchOutcome = {
+	applied: string[],
+	/**  Numbers of orders changed by someone else since the plan. */
+	conflicts: string[],
+};
+
+export type BatchPlan = {
+	proposals: Proposal[],
+	/**  Orders no technician can take (skill, capacity or deadline). */
+	unassigned: string[],
+	objective: number | null,
+	lower_bound: number | null,
+	/**  The plan is within this share of the optimum (0.02 = 2 %). */
+	within: number | null,
 };
 
 /**
@@ -110,6 +137,19 @@ export type Directory = {
 	customers: Customer[],
 	customer_groups: CustomerGroup[],
 	catalog: CatalogItem[],
+};
+
+/**  What an order needs from whoever takes it, and when it is booked. */
+export type DispatchInfo = {
+	required_skill: string | null,
+	/**  1 (basic) to 3 (expert). */
+	required_level: number,
+	duration_minutes: number,
+	scheduled_start: number | null,
+	scheduled_end: number | null,
+	/**  In the pool (抢单) since; none when not pooled. */
+	pooled_at: number | null,
+	grabbed_by: string | null,
 };
 
 /**  What kind of refusal this is. Closed: adding a variant is an API change. */
@@ -198,6 +238,13 @@ export type NewUser = {
 	home_lat: number | null,
 	home_lon: number | null,
 	password: string | null,
+};
+
+export type NotOffered = {
+	user_id: string,
+	display_name: string,
+	/**  `{type: "missing_skill"|"level_too_low"|"off"|"over_capacity"|…, …numbers}`. */
+	reason: Value,
 };
 
 export type Notification = {
@@ -305,7 +352,22 @@ export type PolicyRules = {
 	control_centre?: Recipient,
 };
 
+export type PoolItem = {
+	order: WorkOrder,
+	pooled_at: number,
+	/**  Distance from the technician's last known place or home base. */
+	km: number | null,
+};
+
 export type Priority = "P1" | "P2" | "P3" | "P4" | "P5";
+
+/**  One proposed assignment, naming the version of the order the plan read. */
+export type Proposal = {
+	order_id: string,
+	number: string,
+	technician_id: string,
+	version: number,
+};
 
 /**  Local wall-clock quiet hours, `HH:MM` to `HH:MM`; may span midnight (22:00 to 07:00). */
 export type QuietHours = {
@@ -327,6 +389,17 @@ export type Recipient =
 { kind: "user"; value: string };
 
 export type Role = "admin" | "supervisor" | "dispatcher" | "agent" | "technician";
+
+/**  The dispatch board's drop: which order, onto whom, when, naming the version read. */
+export type ScheduleRequest = {
+	order_id: string,
+	technician_id: string,
+	start: number,
+	end: number,
+	version: number,
+	/**  Why (改派 / 转单 reasons are kept in the history). */
+	reason?: string | null,
+};
 
 /**  What the desktop shows before anyone signs in. */
 export type SetupStatus = {
@@ -397,6 +470,48 @@ export type StoredPolicy = {
 	catalog_item_id: string | null,
 	calendar_id: string,
 	rules: PolicyRules,
+};
+
+/**  One technician offered for an order, with each term of the score. */
+export type SuggestedTechnician = {
+	user_id: string,
+	display_name: string,
+	/**  Lower is better. */
+	score: number | null,
+	/**  `[{kind: "skill"|"travel"|"load"|"status"|"sla_risk"|"fairness", cost, detail: {...}}]`. */
+	terms: Value,
+};
+
+export type Suggestion = {
+	order_id: string,
+	candidates: SuggestedTechnician[],
+	not_offered: NotOffered[],
+};
+
+export type TechStatus = "available" | "busy" | "off";
+
+/**  A technician as the dispatch board shows them. */
+export type TechnicianCard = {
+	user: User,
+	profile: TechnicianProfile,
+	open_orders: number,
+	booked_hours: number | null,
+	/**  Orders grabbed from the pool, ever. */
+	grabs: number,
+};
+
+/**  How a technician takes work. Every technician has one (defaults until edited). */
+export type TechnicianProfile = {
+	user_id: string,
+	status: TechStatus,
+	/**  Hours of work a day. */
+	capacity_hours: number | null,
+	/**  Working hours; none means the default 24×7 calendar. */
+	calendar_id: string | null,
+	last_lat: number | null,
+	last_lon: number | null,
+	/**  Most orders this technician may grab from the pool in a day. */
+	grab_limit: number,
 };
 
 export type TemplateField = {

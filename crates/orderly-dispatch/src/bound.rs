@@ -172,6 +172,14 @@ impl<'a> Lagrangian<'a> {
         self.price.iter().map(|p| p / total.max(1.0)).collect()
     }
 
+    /// Switches to exact subproblems from the best prices so far; returns the reset step
+    /// factor and stall counter.
+    fn start_exact_phase(&mut self, best_lambda: &[f64]) -> (f64, u32) {
+        self.exact_subproblems = true;
+        self.lambda.copy_from_slice(best_lambda);
+        (0.5, 0)
+    }
+
     /// Subgradient optimisation for at most `max_iter` steps or until `deadline`; returns the
     /// best bound found, lowered by a rounding margin so it stays certified.
     pub fn optimise(&mut self, upper: f64, max_iter: u32, deadline: Instant) -> f64 {
@@ -192,13 +200,11 @@ impl<'a> Lagrangian<'a> {
                     break;
                 }
                 if elapsed >= window.mul_f64(FRACTIONAL_SHARE) && !self.exact_subproblems {
-                    (self.exact_subproblems, mu, stall) = (true, 0.5, 0);
-                    self.lambda.copy_from_slice(&best_lambda);
+                    (mu, stall) = self.start_exact_phase(&best_lambda);
                 }
             }
             if it >= switch_at && !self.exact_subproblems {
-                (self.exact_subproblems, mu, stall) = (true, 0.5, 0);
-                self.lambda.copy_from_slice(&best_lambda);
+                (mu, stall) = self.start_exact_phase(&best_lambda);
             }
             self.weight = f64::from(it + 1);
             let value = self.evaluate();
@@ -223,8 +229,7 @@ impl<'a> Lagrangian<'a> {
                     break;
                 }
                 // The fractional phase has converged: restart the steps on exact subproblems.
-                (self.exact_subproblems, mu, stall) = (true, 0.5, 0);
-                self.lambda.copy_from_slice(&best_lambda);
+                (mu, stall) = self.start_exact_phase(&best_lambda);
                 continue;
             }
             // Polyak step towards a target a little above the best bound: the greedy upper

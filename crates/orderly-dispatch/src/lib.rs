@@ -1,6 +1,6 @@
 //! Orderly dispatch engine: one-order ranking that explains itself and batch assignment with a certified lower bound
 //!
-//! * [`rank`] scores the technicians for one order and says why the others are not offered.
+//! * [`rank()`] scores the technicians for one order and says why the others are not offered.
 //! * [`solve`] assigns a batch of orders (FORMAT.md section 1): Lagrangian relaxation for a
 //!   certified lower bound and a starting plan, annealing local search for the plan.
 //! * [`solve_file`] and the bench helpers back the `orderly dispatch` CLI and benchmarks.

@@ -55,6 +55,9 @@ pub enum Command {
     /// Business calendars
     #[command(subcommand)]
     Calendar(CalendarCommand),
+    /// The order pool (抢单)
+    #[command(subcommand)]
+    Pool(PoolCommand),
     /// The acting user's notifications
     Inbox {
         /// Only unread ones
@@ -84,6 +87,64 @@ pub enum DispatchCommand {
         #[arg(long, default_value_t = 1)]
         seed: u64,
     },
+    /// Technicians ranked for an order, each score explained
+    Suggest { order: String },
+    /// Record what an order needs: skill, level 1–3, minutes of work
+    Needs {
+        order: String,
+        #[arg(long)]
+        skill: Option<String>,
+        #[arg(long, default_value_t = 1)]
+        level: i64,
+        #[arg(long, default_value_t = 60)]
+        minutes: i64,
+    },
+    /// Assign and schedule an order onto a technician (times RFC 3339)
+    Schedule {
+        order: String,
+        login: String,
+        #[arg(long)]
+        start: String,
+        #[arg(long)]
+        end: String,
+        #[arg(long)]
+        reason: Option<String>,
+    },
+    /// Propose who takes the unassigned orders (all, or those named); --apply assigns them
+    Batch {
+        orders: Vec<String>,
+        #[arg(long, default_value_t = 1.0)]
+        seconds: f64,
+        #[arg(long)]
+        apply: bool,
+    },
+    /// A technician's dispatch profile
+    Technician {
+        login: String,
+        /// available, busy or off
+        #[arg(long)]
+        status: Option<String>,
+        #[arg(long)]
+        capacity_hours: Option<f64>,
+        /// Working hours: a calendar name
+        #[arg(long)]
+        calendar: Option<String>,
+        /// Last known place: LAT,LON
+        #[arg(long)]
+        at: Option<String>,
+        #[arg(long)]
+        grab_limit: Option<i64>,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum PoolCommand {
+    /// Put an unassigned order into the pool
+    Publish { order: String },
+    /// Pooled orders the acting technician may grab, nearest first
+    List,
+    /// Grab a pooled order (as a technician: --as LOGIN)
+    Grab { order: String },
 }
 
 #[derive(Subcommand, Debug)]

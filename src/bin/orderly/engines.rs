@@ -6,21 +6,21 @@ use crate::output::Out;
 use orderly::{Error, Result};
 use std::path::Path;
 
-/// Runs `command` when it needs no store; gives it back otherwise.
-pub fn try_run(command: Command, out: &Out) -> std::result::Result<Result<()>, Command> {
+/// Runs `command` when it needs no store; `None` when it needs one.
+pub fn try_run(command: &Command, out: &Out) -> Option<Result<()>> {
     match command {
         Command::Dispatch(DispatchCommand::Route { file, seconds, seed }) => {
-            Ok(engine(orderly_route::route_file(&file, seconds, seed), &file).map(|v| out.document(&v)))
+            Some(engine(orderly_route::route_file(file, *seconds, *seed), file).map(|v| out.document(&v)))
         }
         Command::Dispatch(DispatchCommand::Solve { file, seconds, seed }) => {
-            Ok(engine(orderly_dispatch::solve_file(&file, seconds, seed), &file).map(|v| out.document(&v)))
+            Some(engine(orderly_dispatch::solve_file(file, *seconds, *seed), file).map(|v| out.document(&v)))
         }
-        Command::Sla(SlaCommand::Compute { file }) => Ok(sla_compute(&file, out)),
+        Command::Sla(SlaCommand::Compute { file }) => Some(sla_compute(file, out)),
         Command::Bench(BenchCommand::Route { dir, seconds, seed }) => {
-            Ok(engine(orderly_route::bench_route(&dir, &seconds, seed), &dir).map(|t| println!("{t}")))
+            Some(engine(orderly_route::bench_route(dir, seconds, *seed), dir).map(|t| println!("{t}")))
         }
-        Command::Bench(BenchCommand::Dispatch { dir, seed }) => Ok(bench_dispatch(&dir, seed)),
-        other => Err(other),
+        Command::Bench(BenchCommand::Dispatch { dir, seed }) => Some(bench_dispatch(dir, *seed)),
+        _ => None,
     }
 }
 

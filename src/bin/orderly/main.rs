@@ -3,6 +3,7 @@
 //! 4 not permitted; 5 not found; 1 internal error.
 
 mod args;
+mod dispatch;
 mod engines;
 mod orders;
 mod output;
@@ -38,11 +39,10 @@ fn main() {
     std::process::exit(code);
 }
 
-async fn run(mut cli: Cli, out: &Out) -> Result<()> {
-    cli.command = match engines::try_run(cli.command, out) {
-        Ok(result) => return result,
-        Err(command) => command,
-    };
+async fn run(cli: Cli, out: &Out) -> Result<()> {
+    if let Some(result) = engines::try_run(&cli.command, out) {
+        return result;
+    }
     let target = cli.db.clone().unwrap_or_else(|| default_db_path().display().to_string());
     let orderly = Orderly::open(&target).await?;
     let result = dispatch(&orderly, cli, out).await;
@@ -82,7 +82,9 @@ async fn dispatch(orderly: &Orderly, cli: Cli, out: &Out) -> Result<()> {
         Command::Sla(cmd) => sla::run(orderly, &actor, cmd, out).await,
         Command::Calendar(cmd) => sla::calendar(orderly, &actor, cmd, out).await,
         Command::Inbox { unread, mark_read } => sla::inbox(orderly, &actor, unread, mark_read, out).await,
-        Command::Dispatch(_) | Command::Bench(BenchCommand::Route { .. } | BenchCommand::Dispatch { .. }) => {
+        Command::Dispatch(cmd) => dispatch::run(orderly, &actor, cmd, out).await,
+        Command::Pool(cmd) => dispatch::pool(orderly, &actor, cmd, out).await,
+        Command::Bench(BenchCommand::Route { .. } | BenchCommand::Dispatch { .. }) => {
             unreachable!("run without a store")
         }
         Command::Backup { file } => {

@@ -1,15 +1,19 @@
-// The signed-in person: switch to a remembered account, another account, or sign out.
-import { LogoutOutlined, SwapOutlined, UserAddOutlined, UserOutlined } from "@ant-design/icons";
+// The signed-in person: notification preferences, switch to a remembered account, another
+// account, or sign out.
+import { BellOutlined, LogoutOutlined, SwapOutlined, UserAddOutlined, UserOutlined } from "@ant-design/icons";
 import { App, Button, Dropdown, type MenuProps } from "antd";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Actor } from "../api";
 import { messageOf } from "../i18n/errors";
 import { useSession } from "../lib/session";
+import NotificationPrefsForm from "./NotificationPrefsForm";
 
 export default function UserMenu({ actor }: { actor: Actor }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const session = useSession();
+  const [prefsOpen, setPrefsOpen] = useState(false);
   const remembered = session.state.kind === "ready" ? session.state.remembered : [];
 
   function attempt(action: () => Promise<void>) {
@@ -20,6 +24,12 @@ export default function UserMenu({ actor }: { actor: Actor }) {
   const items: MenuProps["items"] = [
     { key: "who", label: t("userMenu.signedInAs", { login: actor.login }), disabled: true },
     { type: "divider" },
+    {
+      key: "prefs",
+      icon: <BellOutlined />,
+      label: <span data-testid="notification-prefs">{t("prefs.menu")}</span>,
+      onClick: () => setPrefsOpen(true),
+    },
     {
       key: "switch",
       icon: <SwapOutlined />,
@@ -48,10 +58,13 @@ export default function UserMenu({ actor }: { actor: Actor }) {
   ];
 
   return (
-    <Dropdown menu={{ items }} trigger={["click"]} placement="bottomRight">
-      <Button type="text" icon={<UserOutlined />} data-testid="user-menu">
-        {actor.display_name}
-      </Button>
-    </Dropdown>
+    <>
+      <Dropdown menu={{ items }} trigger={["click"]} placement="bottomRight">
+        <Button type="text" icon={<UserOutlined />} data-testid="user-menu">
+          {actor.display_name}
+        </Button>
+      </Dropdown>
+      {prefsOpen && <NotificationPrefsForm open onClose={() => setPrefsOpen(false)} />}
+    </>
   );
 }

@@ -1,19 +1,26 @@
 // The main window: menu on the left (admin pages only for admins), header with the global search,
-// language, theme and the user menu, and the chosen page.
-import { ApartmentOutlined, ProfileOutlined, TeamOutlined } from "@ant-design/icons";
+// the inbox bell, language, theme and the user menu, and the chosen page. The desktop shell may
+// ask to open an order or the inbox (from a native notification or the tray).
+import { ApartmentOutlined, FieldTimeOutlined, ProfileOutlined, TeamOutlined } from "@ant-design/icons";
 import { Flex, Input, Layout, Menu, Space, Typography, theme, type MenuProps } from "antd";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
-import type { Actor } from "../api";
+import { api, type Actor } from "../api";
+import InboxBell from "../components/inbox/InboxBell";
+import InboxDrawer from "../components/inbox/InboxDrawer";
 import LanguageSwitch from "../components/LanguageSwitch";
 import ThemeToggle from "../components/ThemeToggle";
 import UserMenu from "../components/UserMenu";
+import { usePreferences } from "../lib/preferences";
 import { isAdmin } from "../lib/session";
+import { useShellEvent } from "../lib/shellEvents";
+import { useInbox } from "../lib/useInbox";
 import DepartmentsPage from "./admin/DepartmentsPage";
+import SlaPage from "./admin/SlaPage";
 import UsersPage from "./admin/UsersPage";
 import OrdersPage from "./OrdersPage";
 
-type Page = "orders" | "users" | "departments";
+type Page = "orders" | "users" | "departments" | "sla";
 
 // Typing a whole order number jumps straight to that order.
 const ORDER_NUMBER = /^WO-\d{4}-\d+$/i;
@@ -24,7 +31,25 @@ export default function MainWindow({ actor }: { actor: Actor }) {
   const [page, setPage] = useState<Page>("orders");
   const [search, setSearch] = useState("");
   const [openOrder, setOpenOrder] = useState<string | null>(null);
+  const [inboxOpen, setInboxOpen] = useState(false);
+  const inbox = useInbox();
+  const { language } = usePreferences();
   const admin = isAdmin(actor);
+
+  // Native notifications and the tray speak the UI's language: told at sign-in and on each switch.
+  useEffect(() => {
+    api.setLanguage(language).catch((e: unknown) => console.warn("orderly: set_language", e));
+  }, [language, actor.user_id]);
+
+  function showOrder(id: string) {
+    setPage("orders");
+    setOpenOrder(id);
+  }
+
+  useShellEvent<string>("open-order", (id) => {
+    if (typeof id === "string" && id !== "") showOrder(id);
+  });
+  useShellEvent<unknown>("open-inbox", () => setInboxOpen(true));
 
   const items: MenuProps["items"] = [
     { key: "orders", icon: <ProfileOutlined />, label: <span data-testid="menu-orders">{t("nav.orders")}</span> },
@@ -36,6 +61,7 @@ export default function MainWindow({ actor }: { actor: Actor }) {
             icon: <ApartmentOutlined />,
             label: <span data-testid="menu-departments">{t("nav.departments")}</span>,
           },
+          { key: "sla", icon: <FieldTimeOutlined />, label: <span data-testid="menu-sla">{t("nav.sla")}</span> },
         ]
       : []),
   ];
@@ -75,6 +101,7 @@ export default function MainWindow({ actor }: { actor: Actor }) {
         />
         <Flex flex={1} />
         <Space size="middle">
+          <InboxBell unread={inbox.unread} onOpen={() => setInboxOpen(true)} />
           <LanguageSwitch />
           <ThemeToggle />
           <UserMenu actor={actor} />
@@ -96,8 +123,10 @@ export default function MainWindow({ actor }: { actor: Actor }) {
           )}
           {current === "users" && <UsersPage />}
           {current === "departments" && <DepartmentsPage />}
+          {current === "sla" && <SlaPage />}
         </Layout.Content>
       </Layout>
+      <InboxDrawer open={inboxOpen} onClose={() => setInboxOpen(false)} inbox={inbox} onOpenOrder={showOrder} />
     </Layout>
   );
 }

@@ -31,3 +31,31 @@ describe("api", () => {
     expect(failure.error).toMatchObject({ code: "internal", key: "internal" });
   });
 });
+
+describe("api: SLA and inbox commands", () => {
+  it("sends each new command with the argument names the core expects", async () => {
+    const core = mockCore({
+      inbox_mark_read: () => null,
+      order_urge: () => ({ id: "o-1" }),
+      sla_setup: () => ({ calendars: [], policies: [] }),
+      notification_prefs_save: ({ prefs }) => prefs,
+    });
+    await api.setLanguage("zh-CN");
+    await expect(api.orderSla("o-1")).resolves.toBeNull();
+    await api.orderUrge("o-1");
+    await expect(api.inboxGet(true)).resolves.toEqual({ items: [], unread: 0 });
+    await api.inboxMarkRead([]);
+    await expect(api.slaSetup()).resolves.toEqual({ calendars: [], policies: [] });
+    const prefs = { desktop: false, muted_kinds: ["urged"], quiet_hours: { from: "22:00", to: "07:00" } };
+    await expect(api.notificationPrefsSave(prefs)).resolves.toEqual(prefs);
+    expect(core.calls.map((c) => [c.cmd, c.payload])).toEqual([
+      ["set_language", { lang: "zh-CN" }],
+      ["order_sla", { id: "o-1" }],
+      ["order_urge", { id: "o-1" }],
+      ["inbox_get", { unreadOnly: true }],
+      ["inbox_mark_read", { ids: [] }],
+      ["sla_setup", {}],
+      ["notification_prefs_save", { prefs }],
+    ]);
+  });
+});

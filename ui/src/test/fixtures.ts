@@ -93,6 +93,9 @@ export function mockCore(handlers: Record<string, Handler> = {}) {
     setup_status: (): SetupStatus => ({ needs_admin_password: false, store: "/tmp/orderly.db", remembered: [], current: adminActor }),
     directory: () => directory,
     order_list: (): OrderPage => ({ items: [], next: null }),
+    inbox_get: () => ({ items: [], unread: 0 }),
+    set_language: () => null,
+    order_sla: () => null,
     template_get: () => ({
       key: "general",
       version: 1,
@@ -103,13 +106,14 @@ export function mockCore(handlers: Record<string, Handler> = {}) {
       ],
     }),
   };
+  // Events are mocked too, so a test can `emit` what the desktop shell would send.
   mockIPC((cmd, payload) => {
     const args = (payload ?? {}) as Record<string, unknown>;
     calls.push({ cmd, payload: args });
     const handler = handlers[cmd] ?? defaults[cmd];
     if (!handler) throw coreError({ code: "internal", key: "internal" });
     return handler(args);
-  });
+  }, { shouldMockEvents: true });
   return {
     calls,
     callsOf: (cmd: string) => calls.filter((c) => c.cmd === cmd).map((c) => c.payload),

@@ -21,16 +21,48 @@ function flatten(tree: Tree, prefix = ""): Map<string, string> {
 
 const placeholders = (text: string) => [...text.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort();
 
-// (key, en, zh, es) tuples of orderly::i18n::CATALOGUE, read from the Rust source itself.
-function catalogue(): { key: string; texts: Record<string, string> }[] {
-  const source = readFileSync(resolve(__dirname, "../../../src/i18n.rs"), "utf8");
-  const str = String.raw`"((?:[^"\\]|\\.)*)"`;
-  const tuple = new RegExp(String.raw`\(\s*${str}\s*,\s*${str}\s*,\s*${str}\s*,\s*${str}\s*\)`, "g");
-  const unquote = (s: string) => JSON.parse(`"${s}"`) as string;
-  return [...source.matchAll(tuple)].map((m) => ({
-    key: unquote(m[1]),
+type Row = { key: string; texts: Record<string, string> };
+
+const STR = String.raw`"((?:[^"\\]|\\.)*)"`;
+const unquote = (s: string) => JSON.parse(`"${s}"`) as string;
+const readSource = (path: string) => readFileSync(resolve(__dirname, "../../..", path), "utf8");
+
+/** The text of `pub const NAME ... = &[ ... ];` in a Rust source. */
+function constBlock(source: string, name: string): string {
+  const start = source.indexOf(`pub const ${name}`);
+  if (start < 0) return "";
+  return source.slice(start, source.indexOf("];", start));
+}
+
+/** (key, en, zh, es) rows; `keyPattern` matches the first element and captures the key. */
+function rows(block: string, keyPattern: string, keyOf: (captured: string) => string): Row[] {
+  const tuple = new RegExp(String.raw`\(\s*${keyPattern}\s*,\s*${STR}\s*,\s*${STR}\s*,\s*${STR}\s*,?\s*\)`, "g");
+  return [...block.matchAll(tuple)].map((m) => ({
+    key: keyOf(m[1]),
     texts: { en: unquote(m[2]), "zh-CN": unquote(m[3]), es: unquote(m[4]) },
   }));
+}
+
+// orderly::i18n::CATALOGUE (the core's error messages), read from the Rust source itself. The
+// NOTICES next to it are texts of the native shell, not errors.
+function catalogue(): Row[] {
+  return rows(constBlock(readSource("src/i18n.rs"), "CATALOGUE"), STR, unquote);
+}
+
+// orderly_sla::MESSAGES: rows name their key through constants of the `keys` module.
+function slaMessages(): Row[] {
+  const source = readSource("crates/orderly-sla/src/error.rs");
+  const keys = new Map([...source.matchAll(/pub const (\w+): &str = "([^"]+)";/g)].map((m) => [m[1], m[2]]));
+  const key = String.raw`(keys::\w+|"(?:[^"\\]|\\.)*")`;
+  return rows(constBlock(source, "MESSAGES"), key, (captured) =>
+    captured.startsWith("keys::") ? (keys.get(captured.slice(6)) ?? captured) : unquote(captured.slice(1, -1)),
+  );
+}
+
+/** The notification kinds the shell can show (`notice.<kind>.title`). */
+function noticeKinds(): string[] {
+  const block = constBlock(readSource("src/i18n.rs"), "NOTICES");
+  return [...block.matchAll(/"notice\.(\w+)\.title"/g)].map((m) => m[1]);
 }
 
 describe("locales", () => {
@@ -57,20 +89,41 @@ describe("locales", () => {
 });
 
 describe("core error catalogue", () => {
-  const entries = catalogue();
+  const sources: [string, Row[]][] = [
+    ["src/i18n.rs CATALOGUE", catalogue()],
+    ["crates/orderly-sla/src/error.rs MESSAGES", slaMessages()],
+  ];
 
-  it("is read from src/i18n.rs", () => {
-    expect(entries.length).toBeGreaterThan(40);
-    expect(entries.map((e) => e.key)).toContain("order.priority_invalid");
+  it("is read from src/i18n.rs and the SLA crate", () => {
+    const [core, sla] = sources.map(([, entries]) => entries);
+    expect(core.length).toBeGreaterThan(40);
+    expect(core.map((e) => e.key)).toContain("order.priority_invalid");
+    expect(core.map((e) => e.key)).toContain("sla.policy_scope_taken");
+    expect(core.map((e) => e.key)).not.toContain("notice.sla_warning.title");
+    expect(sla.length).toBeGreaterThan(20);
+    expect(sla.map((e) => e.key)).toContain("sla.policy_decreasing");
+    expect(sla.every((e) => e.key.startsWith("sla."))).toBe(true);
   });
 
-  it.each(Object.keys(LOCALES))("every CATALOGUE key has errors.<key> in %s with the core's placeholders", (lng) => {
+  describe.each(sources)("%s", (_, entries) => {
+    it.each(Object.keys(LOCALES))("every key has errors.<key> in %s with the core's placeholders", (lng) => {
+      const flat = flatten(LOCALES[lng]);
+      for (const { key, texts } of entries) {
+        const text = flat.get(`errors.${key}`);
+        expect(text, `errors.${key}`).toBeTruthy();
+        const rustNames = [...texts[lng].matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+        expect(placeholders(text ?? ""), `errors.${key}`).toEqual(rustNames);
+      }
+    });
+  });
+
+  it.each(Object.keys(LOCALES))("every notification kind the shell knows has an inbox text in %s", (lng) => {
     const flat = flatten(LOCALES[lng]);
-    for (const { key, texts } of entries) {
-      const text = flat.get(`errors.${key}`);
-      expect(text, `errors.${key}`).toBeTruthy();
-      const rustNames = [...texts[lng].matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
-      expect(placeholders(text ?? ""), `errors.${key}`).toEqual(rustNames);
+    const kinds = noticeKinds();
+    expect(kinds).toContain("sla_alert");
+    for (const kind of kinds) {
+      expect(flat.get(`inbox.text.${kind}`), `inbox.text.${kind}`).toBeTruthy();
+      expect(flat.get(`inbox.kind.${kind}`), `inbox.kind.${kind}`).toBeTruthy();
     }
   });
 });

@@ -6,6 +6,7 @@ import { useTranslation } from "react-i18next";
 import { appErrorOf, type WorkOrder } from "../../api";
 import { errorMessage, messageOf } from "../../i18n/errors";
 import { useOrderDetail } from "../../lib/useOrderDetail";
+import SlaPanel from "../sla/SlaPanel";
 import OrderActions from "./OrderActions";
 import OrderComments from "./OrderComments";
 import OrderFields from "./OrderFields";
@@ -92,6 +93,11 @@ export default function OrderDetail({ idOrNumber, onClose, onChanged }: Props) {
               />
             )}
             <OrderActions detail={detail} onChanged={changed} onFailed={failed} />
+            <SlaPanel
+              order={order}
+              onUrged={(urged) => changed(urged, t("sla.urged", { number: urged.number }))}
+              onFailed={failed}
+            />
             <Tabs
               items={[
                 { key: "fields", label: t("detail.fields"), children: <OrderFields order={order} /> },

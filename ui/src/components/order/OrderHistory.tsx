@@ -7,6 +7,7 @@ import { fieldLabel } from "../../i18n/errors";
 import { useFormat } from "../../i18n/format";
 import { useDirectory } from "../../lib/directory";
 import { displayValue } from "../../lib/values";
+import { slaEventText, SYSTEM_USER_ID } from "./historyDetails";
 
 const KIND_COLOURS: Record<Event["kind"], string> = {
   created: "green",
@@ -14,7 +15,15 @@ const KIND_COLOURS: Record<Event["kind"], string> = {
   assigned: "purple",
   status_changed: "orange",
   commented: "gray",
+  urged: "volcano",
+  sla_warning: "gold",
+  sla_breached: "red",
+  sla_alert: "red",
+  sla_suspended: "magenta",
 };
+
+// Events whose values are explained by slaEventText rather than shown as old -> new.
+const EXPLAINED: ReadonlySet<Event["kind"]> = new Set(["urged", "sla_warning", "sla_breached", "sla_alert", "sla_suspended"]);
 
 /** The field an event concerns; status and assignee events may leave it implicit. */
 function eventField(event: Event): string | null {
@@ -55,20 +64,29 @@ export default function OrderHistory({ events }: { events: Event[] }) {
   if (events.length === 0) return <Empty />;
 
   const items = events.map((event) => {
-    const who = directory.user(event.actor_id)?.display_name ?? t("history.unknownUser");
+    const who =
+      event.actor_id === SYSTEM_USER_ID
+        ? t("history.system")
+        : (directory.user(event.actor_id)?.display_name ?? t("history.unknownUser"));
     const field = eventField(event);
-    const showsChange = event.kind !== "created" && event.kind !== "commented" && field !== null;
+    const explained = EXPLAINED.has(event.kind) ? slaEventText(event, t, format, directory) : null;
+    const showsChange = event.kind !== "created" && event.kind !== "commented" && !EXPLAINED.has(event.kind) && field !== null;
     return {
       key: event.id,
       color: KIND_COLOURS[event.kind],
       children: (
         <div data-testid="history-event" data-kind={event.kind}>
           <Typography.Text strong>
-            {t(`history.${event.kind}`, { who, field: field ? fieldLabel(t, field) : "" })}
+            {t(`history.${event.kind}`, { who, field: field ? fieldLabel(t, field) : "", ...explained?.params })}
           </Typography.Text>
           <Typography.Text type="secondary" style={{ marginInlineStart: 8 }}>
             {format.dateTime(event.at)} · {t(`eventKind.${event.kind}`)}
           </Typography.Text>
+          {explained?.detail && (
+            <div>
+              <Typography.Text type="secondary">{explained.detail}</Typography.Text>
+            </div>
+          )}
           {showsChange && (
             <div>
               <Typography.Text delete type="secondary">

@@ -1,0 +1,50 @@
+// One line per notification, in the reader's language, from the kind and its params
+// (order_number, target, number, alerts, count, by, title).
+import type { TFunction } from "i18next";
+import type { JsonValue, Notification } from "../../api";
+
+export const NOTIFICATION_KINDS = [
+  "sla_warning",
+  "sla_breached",
+  "sla_alert",
+  "sla_suspended",
+  "assigned",
+  "urged",
+  "mentioned",
+] as const;
+
+type Format = { number: (n: number) => string; dateTime: (ms: number | null | undefined) => string };
+
+function param(params: JsonValue, name: string): JsonValue | undefined {
+  if (!params || typeof params !== "object" || Array.isArray(params)) return undefined;
+  return params[name];
+}
+
+function text(value: JsonValue | undefined, format: Format): string {
+  if (value === undefined || value === null) return "";
+  if (typeof value === "number") return format.number(value);
+  return typeof value === "string" ? value : JSON.stringify(value);
+}
+
+export function notificationText(t: TFunction, n: Notification, format: Format): string {
+  const order = n.order_number ?? text(param(n.params, "order_number"), format);
+  const target = text(param(n.params, "target"), format);
+  const values = {
+    order: order || t("inbox.noOrder"),
+    target: target ? t(`sla.targetName.${target}`, { defaultValue: target }) : "",
+    number: text(param(n.params, "number"), format),
+    alerts: text(param(n.params, "alerts"), format),
+    times: text(param(n.params, "count"), format),
+    by: text(param(n.params, "by"), format),
+    title: text(param(n.params, "title"), format),
+    kind: n.kind,
+  };
+  const known = (NOTIFICATION_KINDS as readonly string[]).includes(n.kind);
+  return t(known ? `inbox.text.${n.kind}` : "inbox.text.other", values);
+}
+
+/** The due time a notification names, when it names one. */
+export function notificationDue(n: Notification): number | null {
+  const due = param(n.params, "due");
+  return typeof due === "number" ? due : null;
+}

@@ -1,0 +1,285 @@
+// Dispatch: the unassigned orders, the technicians' calendar and what the core suggests. Every
+// booking, move, plan and publication goes to the core; a refusal is shown translated and the
+// board is read again, so nothing moves that the core did not accept.
+import { ReloadOutlined, ThunderboltOutlined } from "@ant-design/icons";
+import { Alert, App, Badge, Button, Card, Flex, Segmented, Spin, Typography } from "antd";
+import { lazy, Suspense, useCallback, useMemo, useRef, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { api, type BatchOutcome, type BatchPlan, type DispatchInfo, type Suggestion, type WorkOrder } from "../api";
+import BatchPanel from "../components/dispatch/BatchPanel";
+import { boardItems, boardRows } from "../components/dispatch/boardModel";
+import type { Scale } from "../components/dispatch/boardTypes";
+import OrderNeedsPanel from "../components/dispatch/OrderNeedsPanel";
+import SuggestPanel from "../components/dispatch/SuggestPanel";
+import UnassignedList from "../components/dispatch/UnassignedList";
+import { useDispatchData } from "../components/dispatch/useDispatchData";
+import OrderDetail from "../components/order/OrderDetail";
+import { messageOf } from "../i18n/errors";
+import { useFormat } from "../i18n/format";
+import { useDirectory } from "../lib/directory";
+
+// vis-timeline is large; it loads with the page rather than with the app.
+const DispatchBoard = lazy(() => import("../components/dispatch/DispatchBoard"));
+// Rows of the best candidates are highlighted on the board.
+const HIGHLIGHTED = 3;
+
+export default function DispatchPage() {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const { lng } = useFormat();
+  const { directory } = useDirectory();
+  const data = useDispatchData();
+  const { reload } = data;
+  const [scale, setScale] = useState<Scale>("day");
+  const [anchor, setAnchor] = useState(() => Date.now());
+  const [selectedId, setSelectedId] = useState<string | null>(null);
+  const [info, setInfo] = useState<DispatchInfo | null>(null);
+  const [checked, setChecked] = useState<Set<string>>(new Set());
+  const [suggestion, setSuggestion] = useState<Suggestion | null>(null);
+  const [plan, setPlan] = useState<BatchPlan | null>(null);
+  const [outcome, setOutcome] = useState<BatchOutcome | null>(null);
+  const [busy, setBusy] = useState<"suggest" | "publish" | "optimise" | "apply" | null>(null);
+  const [refusal, setRefusal] = useState<string | null>(null);
+  const [openOrder, setOpenOrder] = useState<string | null>(null);
+  const current = useRef<string | null>(null);
+
+  const selected = data.unassigned.find((o) => o.id === selectedId) ?? null;
+  const names = useMemo(() => new Map(data.technicians.map((c) => [c.user.id, c.user.display_name])), [data.technicians]);
+  const skills = useMemo(
+    () => [...new Set(data.technicians.flatMap((c) => c.user.skills.map((s) => s.skill)))].sort(),
+    [data.technicians],
+  );
+  const candidates = useMemo(
+    () =>
+      new Set(
+        suggestion && suggestion.order_id === selectedId
+          ? suggestion.candidates.slice(0, HIGHLIGHTED).map((c) => c.user_id)
+          : [],
+      ),
+    [suggestion, selectedId],
+  );
+  const rows = useMemo(
+    () => boardRows(data.technicians, directory.departments, t, lng, candidates),
+    [data.technicians, directory.departments, t, lng, candidates],
+  );
+  const items = useMemo(() => boardItems(data.bookings), [data.bookings]);
+  const words = useMemo(
+    () => ({ current: t("dispatch.board.current"), time: t("dispatch.board.time"), deleteSelected: t("dispatch.board.delete") }),
+    [t],
+  );
+
+  function select(order: WorkOrder) {
+    if (order.id === selectedId) return;
+    current.current = order.id;
+    setSelectedId(order.id);
+    setInfo(null);
+    setSuggestion(null);
+    api.orderDispatchInfo(order.id).then(
+      (answer) => current.current === order.id && setInfo(answer),
+      (e: unknown) => setRefusal(messageOf(t, e)),
+    );
+  }
+
+  /** Books `order` on a technician through the core; true when the core accepted. */
+  const schedule = useCallback(
+    async (order: WorkOrder, technicianId: string, start: number, end: number): Promise<boolean> => {
+      try {
+        await api.dispatchSchedule({ order_id: order.id, technician_id: technicianId, start, end, version: order.version });
+        setRefusal(null);
+        void message.success(t("dispatch.scheduled", { number: order.number, name: names.get(technicianId) ?? "" }));
+        void reload();
+        return true;
+      } catch (e) {
+        setRefusal(messageOf(t, e));
+        return false;
+      }
+    },
+    [reload, message, names, t],
+  );
+
+  const dropOrder = useCallback(
+    async (orderId: string, technicianId: string, time: number) => {
+      const order = data.unassigned.find((o) => o.id === orderId);
+      if (!order) return;
+      try {
+        const needs = await api.orderDispatchInfo(orderId);
+        await schedule(order, technicianId, time, time + needs.duration_minutes * 60_000);
+      } catch (e) {
+        setRefusal(messageOf(t, e));
+      }
+    },
+    [data.unassigned, schedule, t],
+  );
+
+  const moveItem = useCallback(
+    async (itemId: string, technicianId: string, start: number, end: number) => {
+      const booking = data.bookings.find((b) => b.order.id === itemId);
+      return booking ? schedule(booking.order, technicianId, start, end) : false;
+    },
+    [data.bookings, schedule],
+  );
+
+  async function run<T>(what: NonNullable<typeof busy>, work: () => Promise<T>): Promise<T | undefined> {
+    setBusy(what);
+    try {
+      const answer = await work();
+      setRefusal(null);
+      return answer;
+    } catch (e) {
+      setRefusal(messageOf(t, e));
+      return undefined;
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  async function suggest() {
+    if (!selected) return;
+    const answer = await run("suggest", () => api.dispatchSuggest(selected.id));
+    if (answer) setSuggestion(answer);
+  }
+
+  async function publish() {
+    if (!selected) return;
+    const answer = await run("publish", () => api.poolPublish(selected.id));
+    if (answer) {
+      setInfo(answer);
+      void message.success(t("dispatch.published", { number: selected.number }));
+    }
+  }
+
+  async function optimise() {
+    const ids = checked.size > 0 ? [...checked] : data.unassigned.map((o) => o.id);
+    if (ids.length === 0) return;
+    const answer = await run("optimise", () => api.dispatchBatch(ids, 1));
+    if (answer) {
+      setPlan(answer);
+      setOutcome(null);
+    }
+  }
+
+  async function accept() {
+    if (!plan) return;
+    const answer = await run("apply", () => api.dispatchApply(plan.proposals));
+    if (answer) {
+      setOutcome(answer);
+      setChecked(new Set());
+      void data.reload();
+    }
+  }
+
+  function check(id: string, on: boolean) {
+    setChecked((before) => {
+      const next = new Set(before);
+      if (on) next.add(id);
+      else next.delete(id);
+      return next;
+    });
+  }
+
+  return (
+    <Flex vertical gap={12} style={{ flex: 1, minHeight: 0 }} data-testid="dispatch-page">
+      <Flex gap={12} align="center" wrap="wrap">
+        <Typography.Title level={4} style={{ margin: 0 }}>
+          {t("dispatch.title")}
+        </Typography.Title>
+        <Segmented<Scale>
+          value={scale}
+          onChange={setScale}
+          options={[
+            { value: "day", label: <span data-testid="dispatch-scale-day">{t("dispatch.scale.day")}</span> },
+            { value: "week", label: <span data-testid="dispatch-scale-week">{t("dispatch.scale.week")}</span> },
+          ]}
+        />
+        <Button onClick={() => setAnchor(Date.now())} data-testid="dispatch-today">
+          {t("dispatch.today")}
+        </Button>
+        <Button
+          icon={<ThunderboltOutlined />}
+          onClick={() => void optimise()}
+          loading={busy === "optimise"}
+          disabled={data.unassigned.length === 0}
+          data-testid="dispatch-optimise"
+        >
+          {checked.size > 0 ? t("dispatch.optimiseSelection", { n: checked.size }) : t("dispatch.optimiseAll")}
+        </Button>
+        <Button icon={<ReloadOutlined />} onClick={() => void data.reload()} loading={data.loading}>
+          {t("common.reload")}
+        </Button>
+      </Flex>
+      {data.error !== null && <Alert type="error" showIcon message={messageOf(t, data.error)} />}
+      {refusal !== null && (
+        <Alert type="error" showIcon closable onClose={() => setRefusal(null)} message={refusal} data-testid="dispatch-refusal" />
+      )}
+      <Flex gap={12} style={{ flex: 1, minHeight: 0 }}>
+        <Card
+          size="small"
+          title={
+            <Flex gap={8} align="center">
+              {t("dispatch.unassigned.title")}
+              <Badge count={data.unassigned.length} showZero color="gray" />
+            </Flex>
+          }
+          style={{ width: 300, flexShrink: 0, display: "flex", flexDirection: "column" }}
+          styles={{ body: { overflow: "auto", flex: 1, padding: 4 } }}
+        >
+          <UnassignedList orders={data.unassigned} selectedId={selectedId} checked={checked} onSelect={select} onCheck={check} />
+        </Card>
+        <div style={{ flex: 1, minWidth: 0, overflow: "hidden" }}>
+          <Suspense fallback={<Spin />}>
+            <DispatchBoard
+              rows={rows}
+              items={items}
+              scale={scale}
+              anchor={anchor}
+              language={lng}
+              words={words}
+              onDropOrder={(id, tech, time) => void dropOrder(id, tech, time)}
+              onMoveItem={moveItem}
+              onOpenItem={setOpenOrder}
+            />
+          </Suspense>
+        </div>
+        <Flex vertical gap={12} style={{ width: 340, flexShrink: 0, overflow: "auto" }}>
+          {plan && (
+            <BatchPanel
+              plan={plan}
+              names={(id) => names.get(id) ?? id}
+              outcome={outcome}
+              applying={busy === "apply"}
+              onAccept={() => void accept()}
+              onClose={() => setPlan(null)}
+            />
+          )}
+          {selected ? (
+            <OrderNeedsPanel
+              order={selected}
+              info={info}
+              skills={skills}
+              busy={busy === "suggest" || busy === "publish" ? busy : null}
+              onSaved={(saved) => {
+                setInfo(saved);
+                void message.success(t("dispatch.needs.saved"));
+              }}
+              onSuggest={() => void suggest()}
+              onPublish={() => void publish()}
+              onOpen={() => setOpenOrder(selected.id)}
+              onRefused={setRefusal}
+            />
+          ) : (
+            <Typography.Text type="secondary">{t("dispatch.chooseOrder")}</Typography.Text>
+          )}
+          {selected && suggestion && suggestion.order_id === selected.id && (
+            <SuggestPanel
+              suggestion={suggestion}
+              number={selected.number}
+              skill={info?.required_skill ?? null}
+              onClose={() => setSuggestion(null)}
+            />
+          )}
+        </Flex>
+      </Flex>
+      <OrderDetail idOrNumber={openOrder} onClose={() => setOpenOrder(null)} onChanged={() => void data.reload()} />
+    </Flex>
+  );
+}
