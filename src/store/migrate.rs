@@ -25,6 +25,12 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../../migrations/sqlite/0002_sla.sql"),
         postgres: include_str!("../../migrations/postgres/0002_sla.sql"),
     },
+    Migration {
+        version: 3,
+        name: "stats",
+        sqlite: include_str!("../../migrations/sqlite/0003_stats.sql"),
+        postgres: include_str!("../../migrations/postgres/0003_stats.sql"),
+    },
 ];
 
 pub(super) async fn run(store: &Store) -> Result<()> {
