@@ -2,7 +2,9 @@
 //! SQLite (rusqlite on the same file, same SQL, no service layer). Prints; asserts nothing.
 
 mod sla;
+mod stats;
 pub use sla::sla;
+pub use stats::stats;
 
 use crate::domain::order::{NewOrder, OrderFilter};
 use crate::domain::search::SearchQuery;

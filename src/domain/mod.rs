@@ -8,6 +8,7 @@ pub mod org;
 pub mod priority;
 pub mod search;
 pub mod sla;
+pub mod stats;
 pub mod status;
 pub mod template;
 pub mod user;

@@ -14,6 +14,7 @@ pub mod seed;
 pub mod sla;
 pub mod sla_clock;
 mod sla_math;
+pub mod stats;
 
 use crate::domain::order::WorkOrder;
 use crate::domain::user::Actor;

@@ -25,7 +25,12 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../../migrations/sqlite/0002_sla.sql"),
         postgres: include_str!("../../migrations/postgres/0002_sla.sql"),
     },
-    // 3 is the statistics migration (issue #8).
+    Migration {
+        version: 3,
+        name: "stats",
+        sqlite: include_str!("../../migrations/sqlite/0003_stats.sql"),
+        postgres: include_str!("../../migrations/postgres/0003_stats.sql"),
+    },
     Migration {
         version: 4,
         name: "dispatch",

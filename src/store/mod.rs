@@ -14,6 +14,7 @@ pub mod orders;
 pub mod org;
 pub mod rows;
 pub mod sla;
+pub mod stats;
 pub mod users;
 
 use crate::{Error, Result};

@@ -58,6 +58,13 @@ pub enum Command {
     /// The order pool (抢单)
     #[command(subcommand)]
     Pool(PoolCommand),
+    /// Statistics: one metric by day, week or month in the organisation's time zone, as a
+    /// table, JSON (--json), CSV (--csv) or a chart file (--chart line|bar --out FILE.svg|.png)
+    Stats(StatsArgs),
+    /// Organisation settings: `org.time_zone` (an IANA zone such as Asia/Shanghai; default: the
+    /// system's zone) cuts statistics periods
+    #[command(subcommand)]
+    Settings(SettingsCommand),
     /// The acting user's notifications
     Inbox {
         /// Only unread ones
@@ -67,6 +74,53 @@ pub enum Command {
         #[arg(long)]
         mark_read: bool,
     },
+}
+
+#[derive(Args, Debug)]
+pub struct StatsArgs {
+    /// created, resolved, closed, backlog, first_response_time, resolution_time, sla_response,
+    /// sla_resolution, urges or reopen_rate
+    #[arg(long)]
+    pub metric: Option<String>,
+    /// day, week (ISO 8601, labelled 2025-W03) or month
+    #[arg(long, default_value = "month")]
+    pub period: String,
+    /// First day, YYYY-MM-DD in the organisation's zone [default: 30 days, 12 weeks or 12
+    /// months before --to]
+    #[arg(long)]
+    pub from: Option<String>,
+    /// Last day, inclusive [default: today]
+    #[arg(long)]
+    pub to: Option<String>,
+    /// status_category, template, department, assignee, priority or customer_group
+    #[arg(long)]
+    pub group_by: Option<String>,
+    /// For durations: mean, median or p90
+    #[arg(long, default_value = "mean")]
+    pub stat: String,
+    /// First day of a week: monday (ISO) or sunday
+    #[arg(long, default_value = "monday")]
+    pub week_start: String,
+    /// Print CSV (group,period,value)
+    #[arg(long)]
+    pub csv: bool,
+    /// Write a chart: line or bar (needs --out)
+    #[arg(long)]
+    pub chart: Option<String>,
+    /// The chart file: .svg or .png
+    #[arg(long)]
+    pub out: Option<PathBuf>,
+    /// Per technician instead: completed, booked load, mean handling time, SLA compliance
+    #[arg(long)]
+    pub technicians: bool,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum SettingsCommand {
+    /// Show a setting (org.time_zone)
+    Get { key: String },
+    /// Change a setting: `settings set org.time_zone Asia/Shanghai`
+    Set { key: String, value: String },
 }
 
 #[derive(Subcommand, Debug)]
@@ -364,6 +418,16 @@ pub enum BenchCommand {
         dir: PathBuf,
         #[arg(long, default_value_t = 1)]
         seed: u64,
+    },
+    /// Statistics on a store (copy a big one first): a year of monthly counts by status, the
+    /// default dashboard tiles and a chart, each beside the same SQL through rusqlite
+    Stats {
+        /// The SQLite store to measure [default: --db]
+        #[arg(long)]
+        db: Option<String>,
+        /// Timed repetitions of each figure
+        #[arg(long, default_value_t = 20)]
+        reps: usize,
     },
     /// One SLA scheduler tick over a store of open orders (a new SQLite file in a temp folder)
     Sla {

@@ -8,6 +8,7 @@ mod engines;
 mod orders;
 mod output;
 mod sla;
+mod stats;
 
 use args::{BenchCommand, Cli, Command, DepartmentCommand, UserCommand};
 use clap::Parser;
@@ -43,7 +44,10 @@ async fn run(cli: Cli, out: &Out) -> Result<()> {
     if let Some(result) = engines::try_run(&cli.command, out) {
         return result;
     }
-    let target = cli.db.clone().unwrap_or_else(|| default_db_path().display().to_string());
+    let mut target = cli.db.clone().unwrap_or_else(|| default_db_path().display().to_string());
+    if let Command::Bench(BenchCommand::Stats { db: Some(db), .. }) = &cli.command {
+        target = db.clone();
+    }
     let orderly = Orderly::open(&target).await?;
     let result = dispatch(&orderly, cli, out).await;
     // Closing checkpoints the WAL into the file, so a copy of the file alone is complete.
@@ -79,6 +83,12 @@ async fn dispatch(orderly: &Orderly, cli: Cli, out: &Out) -> Result<()> {
             println!("{}", orderly::bench::sla(orders, due).await?);
             Ok(())
         }
+        Command::Bench(BenchCommand::Stats { reps, .. }) => {
+            println!("{}", orderly::bench::stats(orderly, &actor, reps).await?);
+            Ok(())
+        }
+        Command::Stats(args) => stats::run(orderly, &actor, args, out).await,
+        Command::Settings(cmd) => stats::settings(orderly, &actor, cmd, out).await,
         Command::Sla(cmd) => sla::run(orderly, &actor, cmd, out).await,
         Command::Calendar(cmd) => sla::calendar(orderly, &actor, cmd, out).await,
         Command::Inbox { unread, mark_read } => sla::inbox(orderly, &actor, unread, mark_read, out).await,

@@ -1,7 +1,14 @@
 // The main window: menu on the left (admin pages only for admins), header with the global search,
 // the inbox bell, language, theme and the user menu, and the chosen page. The desktop shell may
 // ask to open an order or the inbox (from a native notification or the tray).
-import { ApartmentOutlined, FieldTimeOutlined, ProfileOutlined, TeamOutlined } from "@ant-design/icons";
+import {
+  ApartmentOutlined,
+  FieldTimeOutlined,
+  ProfileOutlined,
+  ScheduleOutlined,
+  TeamOutlined,
+  ThunderboltOutlined,
+} from "@ant-design/icons";
 import { Flex, Input, Layout, Menu, Space, Typography, theme, type MenuProps } from "antd";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -18,9 +25,11 @@ import { useInbox } from "../lib/useInbox";
 import DepartmentsPage from "./admin/DepartmentsPage";
 import SlaPage from "./admin/SlaPage";
 import UsersPage from "./admin/UsersPage";
+import DispatchPage from "./DispatchPage";
 import OrdersPage from "./OrdersPage";
+import PoolPage from "./PoolPage";
 
-type Page = "orders" | "users" | "departments" | "sla";
+type Page = "orders" | "users" | "departments" | "sla" | "dispatch" | "pool";
 
 // Typing a whole order number jumps straight to that order.
 const ORDER_NUMBER = /^WO-\d{4}-\d+$/i;
@@ -35,6 +44,8 @@ export default function MainWindow({ actor }: { actor: Actor }) {
   const inbox = useInbox();
   const { language } = usePreferences();
   const admin = isAdmin(actor);
+  const dispatcher = actor.roles.some((r) => r === "dispatcher" || r === "supervisor" || r === "admin");
+  const technician = actor.roles.includes("technician");
 
   // Native notifications and the tray speak the UI's language: told at sign-in and on each switch.
   useEffect(() => {
@@ -53,6 +64,12 @@ export default function MainWindow({ actor }: { actor: Actor }) {
 
   const items: MenuProps["items"] = [
     { key: "orders", icon: <ProfileOutlined />, label: <span data-testid="menu-orders">{t("nav.orders")}</span> },
+    ...(dispatcher
+      ? [{ key: "dispatch", icon: <ScheduleOutlined />, label: <span data-testid="nav-dispatch">{t("dispatch.nav")}</span> }]
+      : []),
+    ...(technician
+      ? [{ key: "pool", icon: <ThunderboltOutlined />, label: <span data-testid="nav-pool">{t("pool.nav")}</span> }]
+      : []),
     ...(admin
       ? [
           { key: "users", icon: <TeamOutlined />, label: <span data-testid="menu-users">{t("nav.users")}</span> },
@@ -66,7 +83,8 @@ export default function MainWindow({ actor }: { actor: Actor }) {
       : []),
   ];
 
-  const current: Page = admin ? page : "orders";
+  const current: Page =
+    admin || (page === "dispatch" && dispatcher) || (page === "pool" && technician) || page === "orders" ? page : "orders";
 
   return (
     <Layout style={{ height: "100vh" }}>
@@ -124,6 +142,8 @@ export default function MainWindow({ actor }: { actor: Actor }) {
           {current === "users" && <UsersPage />}
           {current === "departments" && <DepartmentsPage />}
           {current === "sla" && <SlaPage />}
+          {current === "dispatch" && <DispatchPage />}
+          {current === "pool" && <PoolPage />}
         </Layout.Content>
       </Layout>
       <InboxDrawer open={inboxOpen} onClose={() => setInboxOpen(false)} inbox={inbox} onOpenOrder={showOrder} />

@@ -11,7 +11,7 @@ import { messageOf } from "../i18n/errors";
 import { useFormat } from "../i18n/format";
 
 /** Nearest first; orders with no known distance last, oldest in the pool first among equals. */
-export function nearestFirst(a: PoolItem, b: PoolItem): number {
+function nearestFirst(a: PoolItem, b: PoolItem): number {
   const ka = a.km ?? Number.POSITIVE_INFINITY;
   const kb = b.km ?? Number.POSITIVE_INFINITY;
   return ka === kb ? a.pooled_at - b.pooled_at : ka - kb;
