@@ -7,6 +7,8 @@ use orderly::{Error, Result};
 use std::path::Path;
 
 /// Runs `command` when it needs no store; gives it back otherwise.
+// The command is handed back once per process, so its size costs nothing worth boxing for.
+#[allow(clippy::result_large_err)]
 pub fn try_run(command: Command, out: &Out) -> std::result::Result<Result<()>, Command> {
     match command {
         Command::Dispatch(DispatchCommand::Route { file, seconds, seed }) => {
