@@ -60,7 +60,7 @@ pub enum Command {
     Pool(PoolCommand),
     /// Statistics: one metric by day, week or month in the organisation's time zone, as a
     /// table, JSON (--json), CSV (--csv) or a chart file (--chart line|bar --out FILE.svg|.png)
-    Stats(StatsArgs),
+    Stats(Box<StatsArgs>),
     /// Organisation settings: `org.time_zone` (an IANA zone such as Asia/Shanghai; default: the
     /// system's zone) cuts statistics periods
     #[command(subcommand)]

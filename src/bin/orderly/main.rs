@@ -87,7 +87,7 @@ async fn dispatch(orderly: &Orderly, cli: Cli, out: &Out) -> Result<()> {
             println!("{}", orderly::bench::stats(orderly, &actor, reps).await?);
             Ok(())
         }
-        Command::Stats(args) => stats::run(orderly, &actor, args, out).await,
+        Command::Stats(args) => stats::run(orderly, &actor, *args, out).await,
         Command::Settings(cmd) => stats::settings(orderly, &actor, cmd, out).await,
         Command::Sla(cmd) => sla::run(orderly, &actor, cmd, out).await,
         Command::Calendar(cmd) => sla::calendar(orderly, &actor, cmd, out).await,
