@@ -5,7 +5,7 @@
 
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { spawn } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -181,4 +181,64 @@ scenario("first run: set the admin password, create an order, find it, read it i
   await new Promise((r) => setTimeout(r, 600));
   fs.mkdirSync(path.dirname(screenshot), { recursive: true });
   fs.writeFileSync(screenshot, await s.screenshot());
+});
+
+/** Runs the `orderly` CLI on the app's own store (WAL lets it write while the app runs). */
+function cli(...args) {
+  const bin = path.join(targetDir, "debug", "orderly");
+  const db = path.join(home, "xdg_data_home", "com.orderly.desktop", "orderly.db");
+  const run = spawnSync(bin, ["--db", db, "--json", ...args], { encoding: "utf8" });
+  assert.equal(run.status, 0, `orderly ${args.join(" ")} failed: ${run.stderr}`);
+  return run.stdout.trim() ? JSON.parse(run.stdout) : null;
+}
+
+/** Drags an unassigned order onto a technician's row, as HTML5 drag and drop does it: the same
+ *  DataTransfer from dragstart on the list item to drop on the board at that row's height. */
+const DRAG_ONTO_ROW = `
+  const [number, login] = arguments;
+  const item = document.querySelector('[data-testid="dispatch-unassigned-item"][data-order-number="' + number + '"]');
+  const row = document.querySelector('[data-testid="dispatch-row"][data-login="' + login + '"]');
+  const centre = document.querySelector('.vis-panel.vis-center');
+  if (!item || !row || !centre) return "missing " + [!item && "item", !row && "row", !centre && "board"].filter(Boolean).join(", ");
+  const r = row.getBoundingClientRect(), c = centre.getBoundingClientRect();
+  const x = c.left + c.width * 0.55, y = r.top + r.height / 2;
+  const data = new DataTransfer();
+  const fire = (target, type, at) => target.dispatchEvent(new DragEvent(type, {
+    bubbles: true, cancelable: true, dataTransfer: data, clientX: at ? x : 0, clientY: at ? y : 0 }));
+  fire(item, "dragstart", false);
+  const target = document.elementFromPoint(x, y) || centre;
+  fire(target, "dragenter", true);
+  fire(target, "dragover", true);
+  fire(target, "drop", true);
+  fire(item, "dragend", false);
+  return "dropped";
+`;
+
+scenario("dispatch board: a drop on a technician without the skill is refused; on one with it, assigned and scheduled", async (s) => {
+  const id = (name) => s.byTestId(name);
+  cli("user", "add", "li", "--name", "李工", "--role", "technician", "--skill", "hvac:3");
+  cli("user", "add", "ana", "--name", "Ana", "--role", "technician", "--skill", "plumbing:3");
+  const order = cli("order", "create", "--title", "空调不制冷 会议室", "--priority", "P2");
+  cli("dispatch", "needs", order.number, "--skill", "hvac", "--level", "2", "--minutes", "60");
+
+  await (await s.visible(id("nav-dispatch"), { timeoutMs: 20_000 })).click();
+  const item = `[data-testid="dispatch-unassigned-item"][data-order-number="${order.number}"]`;
+  await s.visible(item, { timeoutMs: 20_000 });
+  await s.visible('[data-testid="dispatch-row"][data-login="li"]', { timeoutMs: 20_000 });
+
+  // Onto Ana (plumbing only): refused, with the reason in the user's language.
+  assert.equal(await s.execute(DRAG_ONTO_ROW, [order.number, "ana"]), "dropped");
+  const refusal = await s.visible(id("dispatch-refusal"));
+  const reason = await refusal.property("innerText");
+  assert.ok(reason.includes("hvac") && !reason.includes("dispatch."), `the refusal names the missing skill: ${reason}`);
+  assert.equal(cli("order", "show", order.number).assignee_id, null, "nothing was assigned");
+
+  // Onto Li (HVAC level 3): assigned and scheduled, and it leaves the unassigned list.
+  assert.equal(await s.execute(DRAG_ONTO_ROW, [order.number, "li"]), "dropped");
+  await s.waitFor("the order to leave the unassigned list", async () => (await s.findAll(item)).length === 0, { timeoutMs: 15_000 });
+  const li = cli("user", "list").find((u) => u.login === "li");
+  assert.equal(cli("order", "show", order.number).assignee_id, li.id);
+  const info = cli("dispatch", "info", order.number);
+  assert.ok(info.scheduled_start && info.scheduled_end - info.scheduled_start === 3_600_000, `scheduled for its 60 minutes: ${JSON.stringify(info)}`);
+  fs.writeFileSync(path.join(repo, "docs", "screenshots", "e2e-dispatch.png"), await s.screenshot());
 });

@@ -143,6 +143,8 @@ pub enum DispatchCommand {
     },
     /// Technicians ranked for an order, each score explained
     Suggest { order: String },
+    /// What an order needs and when it is scheduled
+    Info { order: String },
     /// Record what an order needs: skill, level 1–3, minutes of work
     Needs {
         order: String,

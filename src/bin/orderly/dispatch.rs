@@ -29,6 +29,7 @@ pub async fn run(orderly: &Orderly, actor: &Actor, cmd: DispatchCommand, out: &O
     let now = orderly::domain::now_millis();
     match cmd {
         DispatchCommand::Route { .. } | DispatchCommand::Solve { .. } => unreachable!("run without a store"),
+        DispatchCommand::Info { order } => out.value(&orderly.dispatch_info(actor, &order).await?),
         DispatchCommand::Suggest { order } => out.value(&orderly.dispatch_suggest(actor, &order, now).await?),
         DispatchCommand::Needs { order, skill, level, minutes } => {
             let needs = DispatchInfo {

@@ -129,7 +129,14 @@ export default function DispatchBoard(props: BoardProps) {
       if (orderId === null) return;
       event.preventDefault();
       event.stopPropagation();
-      const where = created.getEventProperties(event);
+      let where: ReturnType<Timeline["getEventProperties"]>;
+      try {
+        where = created.getEventProperties(event);
+      } catch (e) {
+        // Before its first layout (no time axis yet) vis cannot place a point.
+        console.warn("orderly: drop before the board was laid out", e);
+        return;
+      }
       const group = where.group === null || where.group === undefined ? null : String(where.group);
       if (group === null || !group.startsWith(TECH)) return;
       const time = (where.snappedTime ?? where.time).valueOf();
