@@ -179,3 +179,42 @@ async fn suggestions_explain_and_batches_are_bounded(s: TestStore) {
     assert!(s.orderly.get_order(&s.admin, &second.id).await.unwrap().assignee_id.is_none());
 }
 conformance!(suggestions_explain_and_batches_are_bounded_, suggestions_explain_and_batches_are_bounded);
+
+async fn automatic_modes_and_the_pool_fallback(s: TestStore) {
+    let ana = technician(&s, "ana", &[("hvac", 3)], (31.23, 121.47)).await;
+    let bo = technician(&s, "bo", &[("hvac", 2)], (31.23, 121.47)).await;
+    let _plumber = technician(&s, "chen", &[("plumbing", 3)], (31.23, 121.47)).await;
+    use orderly::service::dispatch_auto::AutoMode;
+    let now = orderly::domain::now_millis();
+    // Round robin takes turns among those with the skill, in login order.
+    let mut turns = Vec::new();
+    for i in 0..3 {
+        let o = order_at(&s, &format!("aire {i}"), (31.24, 121.48), Some("hvac")).await;
+        turns.push(
+            s.orderly.auto_assign(&s.admin, &o.id, AutoMode::RoundRobin, now).await.unwrap().assignee_id.unwrap(),
+        );
+    }
+    assert_eq!(turns, [ana.user_id.clone(), bo.user_id.clone(), ana.user_id.clone()]);
+    // Least loaded: bo now books 90 minutes, ana 180.
+    let o = order_at(&s, "aire 3", (31.24, 121.48), Some("hvac")).await;
+    let least = s.orderly.auto_assign(&s.admin, &o.id, AutoMode::LeastLoaded, now).await.unwrap();
+    assert_eq!(least.assignee_id.as_deref(), Some(bo.user_id.as_str()));
+    let nobody = order_at(&s, "ascensor", (31.24, 121.48), Some("elevator")).await;
+    let err = s.orderly.auto_assign(&s.admin, &nobody.id, AutoMode::Smart, now).await.unwrap_err();
+    assert_eq!(err.key, "dispatch.nobody_qualifies");
+    // The pool: not grabbed within the fallback time, smart dispatch takes it, as the system.
+    let pooled = order_at(&s, "aire pooled", (31.24, 121.48), Some("hvac")).await;
+    s.orderly.pool_publish(&s.admin, &pooled.id).await.unwrap();
+    s.orderly.pool_publish(&s.admin, &nobody.id).await.unwrap();
+    s.orderly.set_pool_fallback_minutes(&s.admin, 10).await.unwrap();
+    assert!(s.orderly.pool_fallback(now + 60_000).await.unwrap().is_empty(), "too early");
+    let taken = s.orderly.pool_fallback(orderly::domain::now_millis() + 11 * 60_000).await.unwrap();
+    assert_eq!(taken, vec![pooled.number.clone()], "the order nobody qualifies for stays pooled");
+    let detail = s.orderly.order_detail(&s.admin, &pooled.id).await.unwrap();
+    assert!(detail.order.assignee_id.is_some());
+    let assigned = detail.history.iter().find(|e| e.field.as_deref() == Some("assignee_id")).unwrap();
+    assert_eq!(assigned.actor_id, orderly::domain::user::SYSTEM_USER_ID);
+    assert!(s.orderly.dispatch_info(&s.admin, &pooled.id).await.unwrap().pooled_at.is_none());
+    assert_eq!(s.orderly.set_pool_fallback_minutes(&s.admin, 0).await.unwrap_err().key, "input.out_of_range");
+}
+conformance!(automatic_modes_and_the_pool_fallback_, automatic_modes_and_the_pool_fallback);

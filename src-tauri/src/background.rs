@@ -1,5 +1,6 @@
 //! The desktop's background work: every tick the core's SLA scheduler runs (on PostgreSQL only
-//! one desktop of a team gets the lock), then the signed-in person's new notifications pop up
+//! one desktop of a team gets the lock) and pooled orders nobody grabbed in time go to smart
+//! dispatch, then the signed-in person's new notifications pop up
 //! natively (unless muted or in quiet hours), and the tray and the window learn the unread
 //! count.
 
@@ -32,7 +33,9 @@ pub fn start(app: AppHandle) {
 /// One round; also run at once after sign-in through [`refresh`].
 pub async fn tick(app: &AppHandle) -> Result<(), Error> {
     let state = app.state::<AppState>();
-    state.orderly.sla_tick(orderly::domain::now_millis(), 500).await?;
+    let now = orderly::domain::now_millis();
+    state.orderly.sla_tick(now, 500).await?;
+    state.orderly.pool_fallback(now).await?;
     refresh(app).await
 }
 

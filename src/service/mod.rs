@@ -5,6 +5,7 @@
 mod auth;
 mod changes;
 pub mod dispatch;
+pub mod dispatch_auto;
 pub mod dispatch_batch;
 pub mod import;
 pub mod notify;

@@ -145,6 +145,14 @@ pub enum DispatchCommand {
     Suggest { order: String },
     /// What an order needs and when it is scheduled
     Info { order: String },
+    /// Assign an unassigned order automatically: smart, least_loaded or round_robin
+    Auto {
+        order: String,
+        #[arg(long, default_value = "smart")]
+        mode: String,
+    },
+    /// Hand pooled orders nobody grabbed in time (setting pool.fallback_minutes) to smart dispatch
+    PoolFallback,
     /// Record what an order needs: skill, level 1–3, minutes of work
     Needs {
         order: String,

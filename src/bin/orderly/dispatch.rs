@@ -29,6 +29,11 @@ pub async fn run(orderly: &Orderly, actor: &Actor, cmd: DispatchCommand, out: &O
     let now = orderly::domain::now_millis();
     match cmd {
         DispatchCommand::Route { .. } | DispatchCommand::Solve { .. } => unreachable!("run without a store"),
+        DispatchCommand::Auto { order, mode } => {
+            let mode = orderly::service::dispatch_auto::AutoMode::parse(&mode)?;
+            out.order(&orderly.auto_assign(actor, &order, mode, now).await?);
+        }
+        DispatchCommand::PoolFallback => out.value(&orderly.pool_fallback(now).await?),
         DispatchCommand::Info { order } => out.value(&orderly.dispatch_info(actor, &order).await?),
         DispatchCommand::Suggest { order } => out.value(&orderly.dispatch_suggest(actor, &order, now).await?),
         DispatchCommand::Needs { order, skill, level, minutes } => {

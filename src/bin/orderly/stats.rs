@@ -146,14 +146,25 @@ fn table(result: &StatsResult) -> String {
 }
 
 pub async fn settings(orderly: &Orderly, actor: &Actor, cmd: SettingsCommand, out: &Out) -> Result<()> {
+    use orderly::service::dispatch_auto::POOL_FALLBACK_SETTING;
     let known = |key: &str| {
-        if key == TIME_ZONE_SETTING {
+        if key == TIME_ZONE_SETTING || key == POOL_FALLBACK_SETTING {
             Ok(())
         } else {
-            Err(Error::invalid("settings.key_unknown").with("value", key).with("allowed", TIME_ZONE_SETTING))
+            let allowed = format!("{TIME_ZONE_SETTING}, {POOL_FALLBACK_SETTING}");
+            Err(Error::invalid("settings.key_unknown").with("value", key).with("allowed", allowed))
         }
     };
     match cmd {
+        SettingsCommand::Get { key } if key == POOL_FALLBACK_SETTING => {
+            out.value(&json!({"key": key, "value": orderly.pool_fallback_minutes().await?}));
+        }
+        SettingsCommand::Set { key, value } if key == POOL_FALLBACK_SETTING => {
+            let minutes = value.trim().parse::<i64>().map_err(|_| {
+                Error::invalid("input.value_invalid").on_field(POOL_FALLBACK_SETTING).with("value", &value)
+            })?;
+            out.value(&json!({"key": key, "value": orderly.set_pool_fallback_minutes(actor, minutes).await?}));
+        }
         SettingsCommand::Get { key } => {
             known(&key)?;
             let zone = orderly.org_time_zone().await?;
