@@ -79,6 +79,7 @@ pub const CATALOGUE: &[(&str, &str, &str, &str)] = &[
     ("dispatch.batch_all_stale", "All {count} orders of the plan changed since it was made; make a new plan.", "计划中的 {count} 个工单在制定后均已变更，请重新生成计划。", "Las {count} órdenes del plan cambiaron desde que se hizo; haga un plan nuevo."),
     ("dispatch.mode_unknown", "There is no dispatch mode \"{value}\"; use smart, least_loaded or round_robin.", "没有“{value}”这种派单方式，可用：smart、least_loaded、round_robin。", "No existe el modo de despacho \"{value}\"; use smart, least_loaded o round_robin."),
     ("dispatch.nobody_qualifies", "No available technician has what order {value} needs.", "没有可用技师满足工单 {value} 的要求。", "Ningún técnico disponible tiene lo que necesita la orden {value}."),
+    ("dispatch.rule_without_target", "A dispatch rule must route to a department or a person.", "派单规则必须指定部门或人员。", "Una regla de despacho debe enviar a un departamento o a una persona."),
     ("pool.already_assigned", "Order {value} is already assigned; only unassigned orders go to the pool.", "工单 {value} 已分派，只有未分派的工单可放入抢单池。", "La orden {value} ya está asignada; solo las no asignadas van a la bolsa."),
     ("pool.limit_reached", "You have grabbed your {limit} orders for today.", "您今天已抢满 {limit} 单。", "Ya tomó sus {limit} órdenes de hoy."),
     ("pool.gone", "Order {value} was taken by someone else.", "工单 {value} 已被他人抢走。", "Otra persona ya tomó la orden {value}."),

@@ -218,3 +218,88 @@ async fn automatic_modes_and_the_pool_fallback(s: TestStore) {
     assert_eq!(s.orderly.set_pool_fallback_minutes(&s.admin, 0).await.unwrap_err().key, "input.out_of_range");
 }
 conformance!(automatic_modes_and_the_pool_fallback_, automatic_modes_and_the_pool_fallback);
+
+async fn pool_rules_pool_new_orders_for_near_and_free_technicians(s: TestStore) {
+    use orderly::domain::dispatch::PoolRule;
+    let near = technician(&s, "near", &[("hvac", 3)], (31.230, 121.470)).await;
+    let far = technician(&s, "far", &[("hvac", 3)], (31.900, 121.900)).await;
+    let rule = PoolRule {
+        template_key: Some("general".into()),
+        department_id: None,
+        radius_km: Some(5.0),
+        max_load_percent: Some(50.0),
+    };
+    let bad = PoolRule { radius_km: Some(-1.0), ..rule.clone() };
+    let err = s.orderly.set_pool_rules(&s.admin, vec![bad]).await.unwrap_err();
+    assert_eq!(err.field.as_deref(), Some("rules[0].radius_km"));
+    s.orderly.set_pool_rules(&s.admin, vec![rule]).await.unwrap();
+    let order = order_at(&s, "空调漏水", (31.232, 121.472), None).await;
+    assert!(s.orderly.dispatch_info(&s.admin, &order.id).await.unwrap().pooled_at.is_some(), "pooled on creation");
+    assert_eq!(s.orderly.pool_for(&near).await.unwrap().len(), 1);
+    assert!(s.orderly.pool_for(&far).await.unwrap().is_empty(), "beyond the radius");
+    // Booked over half the day: the near technician no longer sees pooled orders.
+    for i in 0..3 {
+        let o = order_at(&s, &format!("busy {i}"), (31.231, 121.471), None).await;
+        s.orderly.assign_order(&s.admin, &o.id, Some(near.user_id.clone()), o.version).await.unwrap();
+    }
+    assert!(s.orderly.pool_for(&near).await.unwrap().iter().all(|p| p.order.id != order.id), "over the load limit");
+}
+conformance!(
+    pool_rules_pool_new_orders_for_near_and_free_technicians_,
+    pool_rules_pool_new_orders_for_near_and_free_technicians
+);
+
+async fn rules_route_new_orders_by_keyword_and_field(s: TestStore) {
+    use orderly::domain::org::NewNode;
+    use orderly::service::dispatch_rules::{DispatchRule, FieldCondition};
+    let it = s.orderly.create_department(&s.admin, NewNode { name: "IT 支持".into(), parent_id: None }).await.unwrap();
+    let li = technician(&s, "li", &[("network", 3)], (31.23, 121.47)).await;
+    let rule = |name: &str| DispatchRule {
+        name: name.into(),
+        template_key: None,
+        keywords: vec![],
+        field: None,
+        department_id: None,
+        assignee_login: None,
+    };
+    let err = s.orderly.set_dispatch_rules(&s.admin, vec![rule("empty")]).await.unwrap_err();
+    assert_eq!(
+        (err.key.as_str(), err.field.as_deref()),
+        ("dispatch.rule_without_target", Some("rules[0].department_id"))
+    );
+    let network =
+        DispatchRule {
+            keywords: vec!["网络".into(), "red".into()], department_id: Some(it.id.clone()), ..rule("red")
+        };
+    let asset = DispatchRule {
+        field: Some(FieldCondition { key: "asset_tag".into(), value: "SRV-01".into() }),
+        assignee_login: Some("li".into()),
+        ..rule("server")
+    };
+    s.orderly.set_dispatch_rules(&s.admin, vec![network, asset]).await.unwrap();
+    let by_word = s
+        .orderly
+        .create_order(&s.admin, NewOrder { title: "三楼网络中断".into(), ..Default::default() })
+        .await
+        .unwrap();
+    assert_eq!(by_word.department_id.as_deref(), Some(it.id.as_str()));
+    let es = s
+        .orderly
+        .create_order(&s.admin, NewOrder { title: "Sin RED en recepción".into(), ..Default::default() })
+        .await
+        .unwrap();
+    assert_eq!(es.department_id.as_deref(), Some(it.id.as_str()), "case-insensitive words");
+    let by_field =
+        NewOrder { title: "Fan noise".into(), values: Some(json!({"asset_tag": "SRV-01"})), ..Default::default() };
+    let by_field = s.orderly.create_order(&s.admin, by_field).await.unwrap();
+    assert_eq!(by_field.assignee_id.as_deref(), Some(li.user_id.as_str()));
+    let none = s
+        .orderly
+        .create_order(&s.admin, NewOrder { title: "Redecorate lobby".into(), ..Default::default() })
+        .await
+        .unwrap();
+    assert_eq!((none.department_id, none.assignee_id), (None, None), "'red' is a word, not any prefix of one");
+    let history = s.orderly.order_detail(&s.admin, &by_word.id).await.unwrap().history;
+    assert!(history.iter().any(|e| e.field.as_deref() == Some("dispatch_rule") && e.new_value == Some(json!("red"))));
+}
+conformance!(rules_route_new_orders_by_keyword_and_field_, rules_route_new_orders_by_keyword_and_field);

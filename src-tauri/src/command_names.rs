@@ -40,4 +40,9 @@ pub const COMMAND_NAMES: &[&str] = &[
     "pool_publish",
     "pool_list",
     "pool_grab",
+    "dispatch_auto",
+    "dispatch_rules",
+    "dispatch_rules_save",
+    "pool_rules",
+    "pool_rules_save",
 ];

@@ -1,10 +1,12 @@
 //! Commands of dispatch: the board's technicians, suggestions, scheduling (the board's drop),
-//! what an order needs, batch plans, and the order pool.
+//! what an order needs, automatic assignment, rules, batch plans, and the order pool.
 
-use orderly::domain::dispatch::{DispatchInfo, TechnicianProfile};
+use orderly::domain::dispatch::{DispatchInfo, PoolRule, TechnicianProfile};
 use orderly::domain::order::WorkOrder;
 use orderly::service::dispatch::{PoolItem, ScheduleRequest, Suggestion, TechnicianCard};
+use orderly::service::dispatch_auto::AutoMode;
 use orderly::service::dispatch_batch::{BatchOutcome, BatchPlan, Proposal};
+use orderly::service::dispatch_rules::DispatchRule;
 use orderly::Error;
 use tauri::State;
 
@@ -79,4 +81,36 @@ pub async fn pool_list(state: Shared<'_>) -> Result<Vec<PoolItem>, Error> {
 #[specta::specta]
 pub async fn pool_grab(state: Shared<'_>, id: String) -> Result<WorkOrder, Error> {
     state.orderly.pool_grab(&state.actor()?, &id).await
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn dispatch_auto(state: Shared<'_>, id: String, mode: AutoMode) -> Result<WorkOrder, Error> {
+    state.orderly.auto_assign(&state.actor()?, &id, mode, orderly::domain::now_millis()).await
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn dispatch_rules(state: Shared<'_>) -> Result<Vec<DispatchRule>, Error> {
+    state.actor()?;
+    state.orderly.dispatch_rules().await
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn dispatch_rules_save(state: Shared<'_>, rules: Vec<DispatchRule>) -> Result<Vec<DispatchRule>, Error> {
+    state.orderly.set_dispatch_rules(&state.actor()?, rules).await
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn pool_rules(state: Shared<'_>) -> Result<Vec<PoolRule>, Error> {
+    state.actor()?;
+    state.orderly.pool_rules().await
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn pool_rules_save(state: Shared<'_>, rules: Vec<PoolRule>) -> Result<Vec<PoolRule>, Error> {
+    state.orderly.set_pool_rules(&state.actor()?, rules).await
 }

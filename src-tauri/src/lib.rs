@@ -80,6 +80,11 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
             commands_dispatch::pool_publish,
             commands_dispatch::pool_list,
             commands_dispatch::pool_grab,
+            commands_dispatch::dispatch_auto,
+            commands_dispatch::dispatch_rules,
+            commands_dispatch::dispatch_rules_save,
+            commands_dispatch::pool_rules,
+            commands_dispatch::pool_rules_save,
         ])
         // Times are epoch milliseconds and versions small counters: both fit a JS number.
         .dangerously_cast_bigints_to_number()

@@ -131,6 +131,55 @@ impl DispatchInfo {
     }
 }
 
+/// Where the order pool (抢单) is on: orders of a template and/or department go to the pool
+/// when created, and only technicians within the radius and under the load limit see them.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct PoolRule {
+    /// None: any template.
+    pub template_key: Option<String>,
+    /// None: any department.
+    pub department_id: Option<String>,
+    /// Only technicians this close (from their last known place or home base) see the order.
+    pub radius_km: Option<f64>,
+    /// Only technicians booked at most this share of their day (0–100) see the order.
+    pub max_load_percent: Option<f64>,
+}
+
+impl PoolRule {
+    pub fn matches(&self, template_key: &str, department_id: Option<&str>) -> bool {
+        self.template_key.as_deref().is_none_or(|t| t == template_key)
+            && self.department_id.as_deref().is_none_or(|d| Some(d) == department_id)
+    }
+
+    pub fn validate(&self) -> Result<()> {
+        if let Some(r) = self.radius_km.filter(|r| !(0.1..=20_000.0).contains(r)) {
+            return Err(Error::invalid("input.out_of_range")
+                .on_field("radius_km")
+                .with("value", r)
+                .with("min", 0.1)
+                .with("max", 20_000));
+        }
+        if let Some(l) = self.max_load_percent.filter(|l| !(0.0..=100.0).contains(l)) {
+            return Err(Error::invalid("input.out_of_range")
+                .on_field("max_load_percent")
+                .with("value", l)
+                .with("min", 0)
+                .with("max", 100));
+        }
+        Ok(())
+    }
+
+    /// Whether a technician `km` away and `load_percent` booked may see an order under this rule.
+    pub fn admits(&self, km: Option<f64>, load_percent: f64) -> bool {
+        let near = match (self.radius_km, km) {
+            (Some(r), Some(km)) => km <= r,
+            _ => true,
+        };
+        near && self.max_load_percent.is_none_or(|max| load_percent <= max)
+    }
+}
+
 /// Another visit already booked for the technician.
 #[derive(Debug, Clone)]
 pub struct Booking {
@@ -204,6 +253,23 @@ mod tests {
             has_password: false,
             created_at: 0,
         }
+    }
+
+    #[test]
+    fn pool_rules_match_scope_and_admit_by_distance_and_load() {
+        let rule = PoolRule {
+            template_key: Some("it_repair".into()),
+            department_id: None,
+            radius_km: Some(5.0),
+            max_load_percent: Some(50.0),
+        };
+        assert!(rule.matches("it_repair", Some("d1")) && !rule.matches("general", None));
+        let table = [(Some(4.9), 50.0, true), (Some(5.1), 10.0, false), (Some(1.0), 51.0, false), (None, 0.0, true)];
+        for (km, load, expected) in table {
+            assert_eq!(rule.admits(km, load), expected, "{km:?} {load}");
+        }
+        let bad = PoolRule { radius_km: Some(0.0), ..rule };
+        assert_eq!(bad.validate().unwrap_err().field.as_deref(), Some("radius_km"));
     }
 
     #[test]

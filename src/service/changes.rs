@@ -220,6 +220,7 @@ impl Orderly {
             Self::refresh_sla(tx, &mut order, true, now).await?;
         }
         if assigned {
+            crate::store::dispatch::unpool(tx, &order.id).await?;
             super::sla_clock::notify_assigned(tx, &order, now).await?;
         }
         Ok(order)

@@ -300,16 +300,24 @@ impl Orderly {
         Ok(info)
     }
 
-    /// Pooled orders the technician may take (skill and level), nearest first.
+    /// Pooled orders the technician may take (skill and level; the pool rule's radius and load
+    /// limit), nearest first.
     pub async fn pool_for(&self, actor: &Actor) -> Result<Vec<PoolItem>> {
         let mut conn = self.read().await?;
         let me = users::by_id(&mut conn, &actor.user_id).await?.ok_or_else(|| Error::not_found("user.not_found"))?;
         let profile =
             store::profile(&mut conn, &me.id).await?.unwrap_or_else(|| TechnicianProfile::default_for(&me.id));
+        let loads = store::loads(&mut conn).await?;
+        let booked = load_of(&loads, &me.id).1;
+        let load_percent = 100.0 * booked / profile.capacity_hours.max(0.5);
+        let rules = super::dispatch_auto::pool_rules_in(&mut conn).await?;
         let here = rank_tech(&me, &profile, (0, 0.0));
         let mut items = Vec::new();
         for (order_id, pooled_at) in store::pooled(&mut conn).await? {
-            let Some(found) = order_store::find(&mut conn, &order_id).await? else { continue };
+            let Some(found) = order_store::find(&mut conn, &order_id).await?.filter(|f| f.order.assignee_id.is_none())
+            else {
+                continue;
+            };
             let info = store::info(&mut conn, &order_id).await?;
             let skilled = info.required_skill.as_deref().is_none_or(|skill| {
                 me.skills
@@ -323,6 +331,10 @@ impl Orderly {
                 (Some(lat), Some(lon)) => Some(orderly_dispatch::haversine_km(here.lat, here.lon, lat, lon)),
                 _ => None,
             };
+            let rule = super::dispatch_auto::rule_for(&rules, &found.order);
+            if rule.is_some_and(|r| !r.admits(km, load_percent)) {
+                continue;
+            }
             items.push(PoolItem { order: found.order, pooled_at, km });
         }
         items.sort_by(|a, b| a.km.unwrap_or(f64::MAX).total_cmp(&b.km.unwrap_or(f64::MAX)));

@@ -4,12 +4,14 @@
 
 use super::dispatch::technicians;
 use super::Orderly;
-use crate::domain::dispatch::{DispatchInfo, TechStatus, TechnicianProfile};
+use crate::domain::dispatch::{DispatchInfo, PoolRule, TechStatus, TechnicianProfile};
+use crate::domain::order::WorkOrder;
 use crate::domain::user::{Actor, Role, User, SYSTEM_USER_ID};
 use crate::domain::Millis;
 use crate::store::{dispatch as store, sla as settings};
 use crate::{Error, Result};
 use serde::{Deserialize, Serialize};
+use sqlx::AnyConnection;
 
 /// How to pick the technician.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -32,6 +34,9 @@ impl AutoMode {
     }
 }
 
+/// The pool rules, as JSON in the settings.
+pub const POOL_RULES_SETTING: &str = "pool.rules";
+
 /// Minutes an order waits in the pool before automatic dispatch takes it.
 pub const POOL_FALLBACK_SETTING: &str = "pool.fallback_minutes";
 const DEFAULT_POOL_FALLBACK_MINUTES: i64 = 30;
@@ -53,7 +58,7 @@ fn next_after<'a>(eligible: &[&'a User], last: Option<&str>) -> Option<&'a User>
     sorted.get(after % sorted.len().max(1)).copied()
 }
 
-fn system_actor() -> Actor {
+pub(crate) fn system_actor() -> Actor {
     Actor {
         user_id: SYSTEM_USER_ID.into(),
         login: "system".into(),
@@ -151,6 +156,31 @@ impl Orderly {
         Ok(minutes)
     }
 
+    pub async fn pool_rules(&self) -> Result<Vec<PoolRule>> {
+        let mut conn = self.read().await?;
+        pool_rules_in(&mut conn).await
+    }
+
+    /// Replaces the pool rules (admins): each checked, and its department must exist.
+    pub async fn set_pool_rules(&self, actor: &Actor, rules: Vec<PoolRule>) -> Result<Vec<PoolRule>> {
+        actor.require(actor.can_administer(), "perm.administer")?;
+        let mut tx = self.store.write().await?;
+        for (i, rule) in rules.iter().enumerate() {
+            rule.validate().map_err(|e| e.within(&format!("rules[{i}]")))?;
+            if let Some(d) = &rule.department_id {
+                if !crate::store::org::node_exists(&mut tx, crate::store::org::Tree::Departments, d).await? {
+                    return Err(Error::invalid("department.not_found")
+                        .with("value", d)
+                        .within(&format!("rules[{i}].department_id")));
+                }
+            }
+        }
+        let text = serde_json::to_string(&rules).map_err(Error::internal)?;
+        settings::put_setting(&mut tx, POOL_RULES_SETTING, &text).await?;
+        tx.commit().await?;
+        Ok(rules)
+    }
+
     /// Hands pooled orders nobody grabbed within `pool.fallback_minutes` (default 30) to smart
     /// assignment, as the system. Orders nobody qualifies for stay in the pool.
     pub async fn pool_fallback(&self, now: Millis) -> Result<Vec<String>> {
@@ -174,6 +204,27 @@ impl Orderly {
         }
         Ok(assigned)
     }
+}
+
+pub(crate) async fn pool_rules_in(conn: &mut AnyConnection) -> Result<Vec<PoolRule>> {
+    match settings::get_setting(conn, POOL_RULES_SETTING).await? {
+        Some(text) => serde_json::from_str(&text).map_err(Error::internal),
+        None => Ok(Vec::new()),
+    }
+}
+
+/// The rule that pools `order`, if any.
+pub(crate) fn rule_for<'a>(rules: &'a [PoolRule], order: &WorkOrder) -> Option<&'a PoolRule> {
+    rules.iter().find(|r| r.matches(&order.template_key, order.department_id.as_deref()))
+}
+
+/// Puts a new order into the pool when a rule says so (inside the creating transaction).
+pub(crate) async fn pool_if_ruled(conn: &mut AnyConnection, order: &WorkOrder, now: Millis) -> Result<()> {
+    if rule_for(&pool_rules_in(conn).await?, order).is_some() && order.assignee_id.is_none() {
+        let info = DispatchInfo { pooled_at: Some(now), ..store::info(conn, &order.id).await? };
+        store::put_info(conn, &order.id, &info).await?;
+    }
+    Ok(())
 }
 
 #[cfg(test)]

@@ -7,6 +7,7 @@ mod changes;
 pub mod dispatch;
 pub mod dispatch_auto;
 pub mod dispatch_batch;
+pub mod dispatch_rules;
 pub mod import;
 pub mod notify;
 mod orders;

@@ -145,7 +145,10 @@ impl Orderly {
     pub async fn create_order_from(&self, actor: &Actor, input: NewOrder, source: &'static str) -> Result<WorkOrder> {
         actor.require(actor.can_create_order(), "perm.create_order")?;
         let mut tx = self.store.write().await?;
-        let order = insert_new_order(&mut tx, self.store.engine(), actor, input, &Arrival::now(source)).await?;
+        let arrival = Arrival::now(source);
+        let order = insert_new_order(&mut tx, self.store.engine(), actor, input, &arrival).await?;
+        let order = Self::route_by_rules(&mut tx, order, arrival.at).await?;
+        super::dispatch_auto::pool_if_ruled(&mut tx, &order, arrival.at).await?;
         tx.commit().await?;
         Ok(order)
     }

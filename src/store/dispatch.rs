@@ -191,3 +191,12 @@ pub async fn grab_counts(conn: &mut AnyConnection) -> Result<Vec<(String, i64)>>
             .await?;
     rows.iter().map(|r| Ok((r.try_get(0)?, r.try_get(1)?))).collect()
 }
+
+/// Takes an order out of the pool (it was assigned some other way).
+pub async fn unpool(conn: &mut AnyConnection, order_id: &str) -> Result<()> {
+    sqlx::query("UPDATE order_dispatch SET pooled_at = NULL WHERE order_id = $1 AND pooled_at IS NOT NULL")
+        .bind(order_id)
+        .execute(&mut *conn)
+        .await?;
+    Ok(())
+}

@@ -151,6 +151,9 @@ pub enum DispatchCommand {
         #[arg(long, default_value = "smart")]
         mode: String,
     },
+    /// Show the dispatch rules, or replace them with a JSON file: [{"name", "template_key",
+    /// "keywords": [..], "field": {"key", "value"}, "department_id", "assignee_login"}]
+    Rules { file: Option<PathBuf> },
     /// Hand pooled orders nobody grabbed in time (setting pool.fallback_minutes) to smart dispatch
     PoolFallback,
     /// Record what an order needs: skill, level 1–3, minutes of work
@@ -209,6 +212,9 @@ pub enum PoolCommand {
     List,
     /// Grab a pooled order (as a technician: --as LOGIN)
     Grab { order: String },
+    /// Show the pool rules, or replace them with a JSON file: [{"template_key", "department_id",
+    /// "radius_km", "max_load_percent"}] (null = any / no limit)
+    Rules { file: Option<std::path::PathBuf> },
 }
 
 #[derive(Subcommand, Debug)]

@@ -33,6 +33,12 @@ pub async fn run(orderly: &Orderly, actor: &Actor, cmd: DispatchCommand, out: &O
             let mode = orderly::service::dispatch_auto::AutoMode::parse(&mode)?;
             out.order(&orderly.auto_assign(actor, &order, mode, now).await?);
         }
+        DispatchCommand::Rules { file: None } => out.value(&orderly.dispatch_rules().await?),
+        DispatchCommand::Rules { file: Some(file) } => {
+            let text = std::fs::read_to_string(&file)
+                .map_err(|_| Error::invalid("import.file_missing").with("value", file.display()))?;
+            out.value(&orderly.set_dispatch_rules(actor, serde_json::from_str(&text)?).await?);
+        }
         DispatchCommand::PoolFallback => out.value(&orderly.pool_fallback(now).await?),
         DispatchCommand::Info { order } => out.value(&orderly.dispatch_info(actor, &order).await?),
         DispatchCommand::Suggest { order } => out.value(&orderly.dispatch_suggest(actor, &order, now).await?),
@@ -98,6 +104,12 @@ pub async fn pool(orderly: &Orderly, actor: &Actor, cmd: PoolCommand, out: &Out)
         PoolCommand::Publish { order } => out.value(&orderly.pool_publish(actor, &order).await?),
         PoolCommand::List => out.value(&orderly.pool_for(actor).await?),
         PoolCommand::Grab { order } => out.order(&orderly.pool_grab(actor, &order).await?),
+        PoolCommand::Rules { file: None } => out.value(&orderly.pool_rules().await?),
+        PoolCommand::Rules { file: Some(file) } => {
+            let text = std::fs::read_to_string(&file)
+                .map_err(|_| Error::invalid("import.file_missing").with("value", file.display()))?;
+            out.value(&orderly.set_pool_rules(actor, serde_json::from_str(&text)?).await?);
+        }
     }
     Ok(())
 }
