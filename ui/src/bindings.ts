@@ -45,6 +45,11 @@ export const commands = {
 	poolPublish: (id: string) => typedError<DispatchInfo, AppError>(__TAURI_INVOKE("pool_publish", { id })),
 	poolList: () => typedError<PoolItem[], AppError>(__TAURI_INVOKE("pool_list")),
 	poolGrab: (id: string) => typedError<WorkOrder, AppError>(__TAURI_INVOKE("pool_grab", { id })),
+	dispatchAuto: (id: string, mode: AutoMode) => typedError<WorkOrder, AppError>(__TAURI_INVOKE("dispatch_auto", { id, mode })),
+	dispatchRules: () => typedError<DispatchRule[], AppError>(__TAURI_INVOKE("dispatch_rules")),
+	dispatchRulesSave: (rules: DispatchRule[]) => typedError<DispatchRule[], AppError>(__TAURI_INVOKE("dispatch_rules_save", { rules })),
+	poolRules: () => typedError<PoolRule[], AppError>(__TAURI_INVOKE("pool_rules")),
+	poolRulesSave: (rules: PoolRule[]) => typedError<PoolRule[], AppError>(__TAURI_INVOKE("pool_rules_save", { rules })),
 };
 
 /* Types */
@@ -67,6 +72,9 @@ export type AppError = {
 	/**  The input field the error concerns, when there is one. */
 	field: string | null,
 };
+
+/**  How to pick the technician. */
+export type AutoMode = "smart" | "least_loaded" | "round_robin";
 
 export type BatchOutcome = {
 	applied: string[],
@@ -152,6 +160,17 @@ export type DispatchInfo = {
 	grabbed_by: string | null,
 };
 
+export type DispatchRule = {
+	name: string,
+	template_key?: string | null,
+	/**  Any of these words in the title or description (accent- and case-insensitive). */
+	keywords?: string[],
+	/**  A custom field that must hold this value, e.g. `{"key": "fault_type", "value": "network"}`. */
+	field?: FieldCondition | null,
+	department_id?: string | null,
+	assignee_login?: string | null,
+};
+
 /**  What kind of refusal this is. Closed: adding a variant is an API change. */
 export type ErrorCode = 
 /**  The input breaks a rule; nothing was written. */
@@ -180,6 +199,11 @@ export type Event = {
 };
 
 export type EventKind = "created" | "field_changed" | "assigned" | "status_changed" | "commented" | "urged" | "sla_warning" | "sla_breached" | "sla_alert" | "sla_suspended";
+
+export type FieldCondition = {
+	key: string,
+	value: string,
+};
 
 /**  A person's inbox: the newest entries and the unread count. */
 export type Inbox = {
@@ -357,6 +381,21 @@ export type PoolItem = {
 	pooled_at: number,
 	/**  Distance from the technician's last known place or home base. */
 	km: number | null,
+};
+
+/**
+ *  Where the order pool (抢单) is on: orders of a template and/or department go to the pool
+ *  when created, and only technicians within the radius and under the load limit see them.
+ */
+export type PoolRule = {
+	/**  None: any template. */
+	template_key: string | null,
+	/**  None: any department. */
+	department_id: string | null,
+	/**  Only technicians this close (from their last known place or home base) see the order. */
+	radius_km: number | null,
+	/**  Only technicians booked at most this share of their day (0–100) see the order. */
+	max_load_percent: number | null,
 };
 
 export type Priority = "P1" | "P2" | "P3" | "P4" | "P5";
