@@ -2,10 +2,10 @@
 // booking, move, plan and publication goes to the core; a refusal is shown translated and the
 // board is read again, so nothing moves that the core did not accept.
 import { ReloadOutlined, ThunderboltOutlined } from "@ant-design/icons";
-import { Alert, App, Badge, Button, Card, Flex, Segmented, Spin, Typography } from "antd";
+import { Alert, App, Badge, Button, Card, Flex, Segmented, Space, Spin, Typography } from "antd";
 import { lazy, Suspense, useCallback, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { api, type BatchOutcome, type BatchPlan, type DispatchInfo, type Suggestion, type WorkOrder } from "../api";
+import { api, type AutoMode, type BatchOutcome, type BatchPlan, type DispatchInfo, type Suggestion, type WorkOrder } from "../api";
 import BatchPanel from "../components/dispatch/BatchPanel";
 import { boardItems, boardRows } from "../components/dispatch/boardModel";
 import type { Scale } from "../components/dispatch/boardTypes";
@@ -22,6 +22,8 @@ import { useDirectory } from "../lib/directory";
 const DispatchBoard = lazy(() => import("../components/dispatch/DispatchBoard"));
 // Rows of the best candidates are highlighted on the board.
 const HIGHLIGHTED = 3;
+// The core's automatic assignment modes, in the order they are offered.
+const AUTO_MODES: AutoMode[] = ["smart", "least_loaded", "round_robin"];
 
 export default function DispatchPage() {
   const { t } = useTranslation();
@@ -38,7 +40,7 @@ export default function DispatchPage() {
   const [suggestion, setSuggestion] = useState<Suggestion | null>(null);
   const [plan, setPlan] = useState<BatchPlan | null>(null);
   const [outcome, setOutcome] = useState<BatchOutcome | null>(null);
-  const [busy, setBusy] = useState<"suggest" | "publish" | "optimise" | "apply" | null>(null);
+  const [busy, setBusy] = useState<"suggest" | "publish" | "optimise" | "apply" | AutoMode | null>(null);
   const [refusal, setRefusal] = useState<string | null>(null);
   const [openOrder, setOpenOrder] = useState<string | null>(null);
   const current = useRef<string | null>(null);
@@ -145,6 +147,17 @@ export default function DispatchPage() {
     if (answer) {
       setInfo(answer);
       void message.success(t("dispatch.published", { number: selected.number }));
+    }
+  }
+
+  async function assignAuto(mode: AutoMode) {
+    if (!selected) return;
+    const answer = await run(mode, () => api.dispatchAuto(selected.id, mode));
+    if (answer) {
+      const who = answer.assignee_id;
+      const name = who ? (names.get(who) ?? directory.users.find((u) => u.id === who)?.display_name ?? who) : "";
+      void message.success(t("dispatch.auto.assigned", { number: answer.number, name }));
+      void reload();
     }
   }
 
@@ -268,6 +281,23 @@ export default function DispatchPage() {
             />
           ) : (
             <Typography.Text type="secondary">{t("dispatch.chooseOrder")}</Typography.Text>
+          )}
+          {selected && (
+            <Card size="small" title={t("dispatch.auto.title")} data-testid="dispatch-auto">
+              <Space.Compact>
+                {AUTO_MODES.map((mode) => (
+                  <Button
+                    key={mode}
+                    onClick={() => void assignAuto(mode)}
+                    loading={busy === mode}
+                    disabled={busy !== null && busy !== mode}
+                    data-testid={`dispatch-auto-${mode}`}
+                  >
+                    {t(`dispatch.auto.${mode}`)}
+                  </Button>
+                ))}
+              </Space.Compact>
+            </Card>
           )}
           {selected && suggestion && suggestion.order_id === selected.id && (
             <SuggestPanel

@@ -342,3 +342,42 @@ describe("order needs and the pool", () => {
     expect(core.callsOf("pool_publish")).toEqual([{ id: "o-2" }]);
   });
 });
+
+describe("automatic assignment", () => {
+  it("assigns the selected order by the least-loaded mode and reads the board again", async () => {
+    const core = dispatchCore({ handlers: { dispatch_auto: () => order(1, { assignee_id: "u-zhang", status: "todo", version: 2 }) } });
+    const { user } = await openDispatch();
+    await user.click(screen.getAllByTestId("dispatch-unassigned-item").find((el) => el.dataset.orderNumber === "WO-2026-000001")!);
+    const boards = core.callsOf("technician_board").length;
+
+    const auto = await screen.findByTestId("dispatch-auto");
+    expect(auto).toHaveTextContent("Assign automatically");
+    await user.click(within(auto).getByTestId("dispatch-auto-least_loaded"));
+
+    await waitFor(() => expect(core.callsOf("dispatch_auto")).toEqual([{ id: "o-1", mode: "least_loaded" }]));
+    expect(await screen.findByText("WO-2026-000001 assigned to 张三.")).toBeInTheDocument();
+    await waitFor(() => expect(core.callsOf("technician_board").length).toBeGreaterThan(boards));
+    expect(screen.queryByTestId("dispatch-refusal")).not.toBeInTheDocument();
+  });
+
+  it("shows a refusal of the automatic assignment translated", async () => {
+    await i18n.changeLanguage("zh-CN");
+    const core = dispatchCore({
+      handlers: {
+        dispatch_auto: () => {
+          throw coreError({ code: "conflict", key: "dispatch.nobody_qualifies", params: { value: "WO-2026-000001" } });
+        },
+      },
+    });
+    const { user } = await openDispatch();
+    await user.click(screen.getAllByTestId("dispatch-unassigned-item").find((el) => el.dataset.orderNumber === "WO-2026-000001")!);
+    const boards = core.callsOf("technician_board").length;
+
+    await user.click(await screen.findByTestId("dispatch-auto-smart"));
+
+    expect(await screen.findByTestId("dispatch-refusal")).toHaveTextContent("没有可用技师满足工单 WO-2026-000001 的要求。");
+    expect(core.callsOf("dispatch_auto")).toEqual([{ id: "o-1", mode: "smart" }]);
+    expect(core.callsOf("technician_board")).toHaveLength(boards);
+    expect(screen.getAllByTestId("dispatch-unassigned-item")).toHaveLength(2);
+  });
+});
