@@ -18,5 +18,5 @@ say "e2e: $ORDERLY_APP"
 timeout --kill-after=10 600 \
   xvfb-run -a -s "-screen 0 1280x800x24" \
   dbus-run-session -- \
-  node --test --test-reporter=spec tests/e2e/*.test.mjs
+  node --test --test-concurrency=1 --test-reporter=spec tests/e2e/*.test.mjs
 say "e2e: screenshot in docs/screenshots/e2e-orders-es.png"

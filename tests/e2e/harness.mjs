@@ -1,0 +1,147 @@
+// The end-to-end harness: starts tauri-driver on a fresh data home, opens one session on the
+// real built app (debug, ui/dist embedded), and gives scenarios the CLI on the app's own store.
+// Run under a display and a session bus, as scripts/e2e.sh does:
+//   xvfb-run -a -s "-screen 0 1280x800x24" dbus-run-session -- node --test tests/e2e/
+// The app binary is $ORDERLY_APP, else $CARGO_TARGET_DIR/debug/orderly-desktop.
+// Scenarios run in the order they are registered, one app for all: tests/e2e/orders.test.mjs
+// registers the first-run scenario and then imports the other *.scenarios.mjs files.
+
+import { after, before, test } from "node:test";
+import assert from "node:assert/strict";
+import { spawn, spawnSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { Session } from "./webdriver.mjs";
+
+export const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+const targetDir = process.env.CARGO_TARGET_DIR ? path.resolve(repo, process.env.CARGO_TARGET_DIR) : path.join(repo, "target");
+const app = path.resolve(process.env.ORDERLY_APP ?? path.join(targetDir, "debug", "orderly-desktop"));
+const driverUrl = "http://127.0.0.1:4444";
+
+let home;
+let driver;
+let driverLog = "";
+let session;
+
+/** Flattens a nested locale file to {"a.b.c": "text"}. */
+function flatten(object, prefix = "", out = {}) {
+  for (const [key, value] of Object.entries(object)) {
+    if (value && typeof value === "object") flatten(value, `${prefix}${key}.`, out);
+    else out[`${prefix}${key}`] = value;
+  }
+  return out;
+}
+
+export function locale(lang) {
+  return flatten(JSON.parse(fs.readFileSync(path.join(repo, "ui", "src", "locales", `${lang}.json`), "utf8")));
+}
+
+async function driverAnswers() {
+  try {
+    return (await fetch(`${driverUrl}/status`, { signal: AbortSignal.timeout(1000) })).ok;
+  } catch {
+    return false;
+  }
+}
+
+before(async () => {
+  assert.ok(fs.existsSync(app), `no app binary at ${app}: build it with \`cargo build -p orderly-desktop --features custom-protocol\``);
+  assert.ok(process.env.DISPLAY, "no DISPLAY: run under xvfb-run (see scripts/e2e.sh)");
+  assert.ok(!(await driverAnswers()), "something already listens on 127.0.0.1:4444; only one e2e run at a time");
+
+  // A fresh data, config and cache home: the app's store and remembered sessions go here.
+  home = fs.mkdtempSync(path.join(os.tmpdir(), "orderly-e2e-"));
+  const env = { ...process.env };
+  delete env.ORDERLY_DB;
+  for (const name of ["XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "TMPDIR"]) {
+    env[name] = path.join(home, name.toLowerCase());
+    fs.mkdirSync(env[name], { recursive: true });
+  }
+
+  // Its own process group, so the WebKitWebDriver and the app it starts go down with it.
+  driver = spawn("tauri-driver", ["--port", "4444", "--native-port", "4445"], {
+    env,
+    stdio: ["ignore", "pipe", "pipe"],
+    detached: true,
+  });
+  driver.stdout.on("data", (d) => (driverLog += d));
+  driver.stderr.on("data", (d) => (driverLog += d));
+  const spawned = await new Promise((resolve) => {
+    driver.once("spawn", () => resolve(null));
+    driver.once("error", (e) => resolve(e));
+  });
+  assert.equal(spawned, null, `tauri-driver did not start (cargo install tauri-driver --locked): ${spawned?.message}`);
+
+  const deadline = Date.now() + 10_000;
+  while (!(await driverAnswers())) {
+    assert.ok(Date.now() < deadline, `tauri-driver did not answer on ${driverUrl}:\n${driverLog}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  // Without a display the app panics and the session request hangs: bound it.
+  session = await Session.create(driverUrl, { "tauri:options": { application: app } }, { timeoutMs: 30_000 });
+});
+
+after(async () => {
+  await session?.delete();
+  if (driver?.pid) {
+    try {
+      process.kill(-driver.pid, "SIGTERM");
+    } catch {
+      // Already gone.
+    }
+    driver.stdout.destroy();
+    driver.stderr.destroy();
+  }
+  if (process.exitCode && driverLog) console.error(`--- tauri-driver log ---\n${driverLog}`);
+  if (home) fs.rmSync(home, { recursive: true, force: true });
+});
+
+/** Runs a scenario; when it fails, keeps a screenshot of what the window showed. */
+export function scenario(name, body) {
+  test(name, { timeout: 120_000 }, async () => {
+    try {
+      await body(session);
+    } catch (e) {
+      const shot = path.join(os.tmpdir(), `orderly-e2e-failure-${process.pid}.png`);
+      try {
+        fs.writeFileSync(shot, await session.screenshot());
+        e.message += `\n(screenshot of the window: ${shot})`;
+      } catch {
+        // The window is gone; the error says enough.
+      }
+      throw e;
+    }
+  });
+}
+
+export function cli(...args) {
+  const bin = path.join(targetDir, "debug", "orderly");
+  const db = path.join(home, "xdg_data_home", "com.orderly.desktop", "orderly.db");
+  const run = spawnSync(bin, ["--db", db, "--json", ...args], { encoding: "utf8" });
+  assert.equal(run.status, 0, `orderly ${args.join(" ")} failed: ${run.stderr}`);
+  return run.stdout.trim() ? JSON.parse(run.stdout) : null;
+}
+
+/** Drags an unassigned order onto a technician's row, as HTML5 drag and drop does it: the same
+ *  DataTransfer from dragstart on the list item to drop on the board at that row's height. */
+export const DRAG_ONTO_ROW = `
+  const [number, login] = arguments;
+  const item = document.querySelector('[data-testid="dispatch-unassigned-item"][data-order-number="' + number + '"]');
+  const row = document.querySelector('[data-testid="dispatch-row"][data-login="' + login + '"]');
+  const centre = document.querySelector('.vis-panel.vis-center');
+  if (!item || !row || !centre) return "missing " + [!item && "item", !row && "row", !centre && "board"].filter(Boolean).join(", ");
+  const r = row.getBoundingClientRect(), c = centre.getBoundingClientRect();
+  const x = c.left + c.width * 0.55, y = r.top + r.height / 2;
+  const data = new DataTransfer();
+  const fire = (target, type, at) => target.dispatchEvent(new DragEvent(type, {
+    bubbles: true, cancelable: true, dataTransfer: data, clientX: at ? x : 0, clientY: at ? y : 0 }));
+  fire(item, "dragstart", false);
+  const target = document.elementFromPoint(x, y) || centre;
+  fire(target, "dragenter", true);
+  fire(target, "dragover", true);
+  fire(target, "drop", true);
+  fire(item, "dragend", false);
+  return "dropped";
+`;
