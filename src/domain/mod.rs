@@ -13,6 +13,8 @@ pub mod stats;
 pub mod status;
 pub mod template;
 pub mod user;
+pub mod workflow;
+pub mod workflow_default;
 
 /// Milliseconds since the Unix epoch, UTC. Safe as a JavaScript number.
 pub type Millis = i64;
