@@ -12,6 +12,7 @@ pub mod sla;
 pub mod stats;
 pub mod status;
 pub mod template;
+pub mod trigger;
 pub mod user;
 pub mod workflow;
 pub mod workflow_default;
