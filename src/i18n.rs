@@ -124,6 +124,7 @@ pub const CATALOGUE: &[(&str, &str, &str, &str)] = &[
     ("trigger.words_empty", "Give at least one word to look for.", "请至少提供一个关键词。", "Indique al menos una palabra que buscar."),
     ("trigger.events_empty", "Say when the trigger runs: on create, on update or both.", "请指定触发时机：创建时、更新时或两者。", "Indique cuándo se ejecuta: al crear, al actualizar o ambos."),
     ("trigger.actions_empty", "A trigger needs at least one action.", "触发器至少需要一个动作。", "Un disparador necesita al menos una acción."),
+    ("time_rule.after_out_of_range", "A time rule waits between 1 and {max} minutes.", "时间规则的等待时间须在 1 到 {max} 分钟之间。", "Una regla de tiempo espera entre 1 y {max} minutos."),
     ("cli.engine_input_invalid", "{value} cannot be used: {detail}", "无法使用 {value}：{detail}", "No se puede usar {value}: {detail}"),
     ("cli.file_unwritable", "Cannot write {value}.", "无法写入 {value}。", "No se puede escribir {value}."),
     ("cli.set_invalid", "--set needs FIELD=VALUE, got \"{value}\".", "--set 需要 FIELD=VALUE，收到“{value}”。", "--set necesita CAMPO=VALOR, se recibió \"{value}\"."),

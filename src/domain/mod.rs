@@ -12,6 +12,7 @@ pub mod sla;
 pub mod stats;
 pub mod status;
 pub mod template;
+pub mod time_rule;
 pub mod trigger;
 pub mod user;
 pub mod workflow;
