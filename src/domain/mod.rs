@@ -2,6 +2,7 @@
 
 pub mod dashboard;
 pub mod dispatch;
+pub mod form;
 pub mod history;
 pub mod notify;
 pub mod order;
