@@ -162,6 +162,7 @@ pub const CATALOGUE: &[(&str, &str, &str, &str)] = &[
     ("template.value_too_many_choices", "Choose at most {max}.", "最多选择 {max} 项。", "Elija como máximo {max}."),
     ("template.value_too_many_files", "At most {max} files.", "最多 {max} 个文件。", "Como máximo {max} archivos."),
     ("template.value_too_precise", "At most {max} decimals.", "最多 {max} 位小数。", "Como máximo {max} decimales."),
+    ("template.mapping_type_mismatch", "{value} cannot map to {target}: the fields have different types.", "{value} 无法映射到 {target}：字段类型不同。", "{value} no puede corresponder a {target}: los campos son de tipos distintos."),
     ("cli.engine_input_invalid", "{value} cannot be used: {detail}", "无法使用 {value}：{detail}", "No se puede usar {value}: {detail}"),
     ("cli.file_unwritable", "Cannot write {value}.", "无法写入 {value}。", "No se puede escribir {value}."),
     ("cli.set_invalid", "--set needs FIELD=VALUE, got \"{value}\".", "--set 需要 FIELD=VALUE，收到“{value}”。", "--set necesita CAMPO=VALOR, se recibió \"{value}\"."),

@@ -4,6 +4,7 @@
 //! that could not be used, [`values`] checks an order's values against one, naming the field.
 
 pub mod check;
+pub mod library;
 pub mod values;
 
 use crate::domain::workflow::Names;

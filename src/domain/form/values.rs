@@ -132,7 +132,7 @@ fn parse_amount(s: &str) -> Option<f64> {
         && whole.chars().all(|c| c.is_ascii_digit())
         && frac.len() <= 2
         && frac.chars().all(|c| c.is_ascii_digit())
-        && (frac.is_empty() == !digits.contains('.'));
+        && (frac.is_empty() != digits.contains('.'));
     ok.then(|| s.parse::<f64>().ok()).flatten()
 }
 
