@@ -17,6 +17,8 @@ pub mod sla;
 pub mod sla_clock;
 mod sla_math;
 pub mod stats;
+pub mod dispatch_people;
+pub mod handover;
 
 use crate::domain::order::WorkOrder;
 use crate::domain::user::Actor;

@@ -50,6 +50,11 @@ export const commands = {
 	dispatchRulesSave: (rules: DispatchRule[]) => typedError<DispatchRule[], AppError>(__TAURI_INVOKE("dispatch_rules_save", { rules })),
 	poolRules: () => typedError<PoolRule[], AppError>(__TAURI_INVOKE("pool_rules")),
 	poolRulesSave: (rules: PoolRule[]) => typedError<PoolRule[], AppError>(__TAURI_INVOKE("pool_rules_save", { rules })),
+	poolFallbackMinutes: () => typedError<number, AppError>(__TAURI_INVOKE("pool_fallback_minutes")),
+	poolFallbackMinutesSave: (minutes: number) => typedError<number, AppError>(__TAURI_INVOKE("pool_fallback_minutes_save", { minutes })),
+	technicianRoster: () => typedError<TechnicianRow[], AppError>(__TAURI_INVOKE("technician_roster")),
+	technicianSave: (edit: TechnicianEdit) => typedError<TechnicianCard, AppError>(__TAURI_INVOKE("technician_save", { edit })),
+	orderHandOver: (handover: Handover) => typedError<WorkOrder, AppError>(__TAURI_INVOKE("order_hand_over", { handover })),
 };
 
 /* Types */
@@ -206,6 +211,14 @@ export type FieldCondition = {
 };
 
 /**  A person's inbox: the newest entries and the unread count. */
+export type Handover = {
+	order_id: string,
+	version: number,
+	assignee_id?: string | null,
+	department_id?: string | null,
+	reason: string,
+};
+
 export type Inbox = {
 	items: Notification[],
 	unread: number,
@@ -540,6 +553,13 @@ export type TechnicianCard = {
 };
 
 /**  How a technician takes work. Every technician has one (defaults until edited). */
+export type TechnicianEdit = {
+	profile: TechnicianProfile,
+	skills: Skill[],
+	home_lat: number | null,
+	home_lon: number | null,
+};
+
 export type TechnicianProfile = {
 	user_id: string,
 	status: TechStatus,
@@ -551,6 +571,13 @@ export type TechnicianProfile = {
 	last_lon: number | null,
 	/**  Most orders this technician may grab from the pool in a day. */
 	grab_limit: number,
+};
+
+export type TechnicianRow = {
+	card: TechnicianCard,
+	grabs_7d: number,
+	grabs_30d: number,
+	completed_today: number,
 };
 
 export type TemplateField = {
