@@ -333,7 +333,7 @@ pub enum OrderCommand {
         /// The login who takes the order over ("none": nobody, into the queue)
         #[arg(long)]
         to: Option<String>,
-        /// Transfer to this department's queue (an id); needs --reason
+        /// Transfer (转单) to this department's queue (name or id); needs --reason
         #[arg(long, requires = "reason")]
         department: Option<String>,
         /// Why it is handed over; kept in the history and told to the new assignee

@@ -32,8 +32,12 @@ pub async fn run(orderly: &Orderly, actor: &Actor, cmd: OrderCommand, out: &Out)
             };
             match reason {
                 Some(reason) => {
+                    let department_id = match department {
+                        Some(d) => Some(crate::department_id(orderly, actor, &d).await?),
+                        None => None,
+                    };
                     let order_id = id.clone();
-                    let handover = Handover { order_id, version, assignee_id: assignee, department_id: department, reason };
+                    let handover = Handover { order_id, version, assignee_id: assignee, department_id, reason };
                     out.order(&orderly.hand_over(actor, handover).await?)
                 }
                 None => out.order(&orderly.assign_order(actor, &id, assignee, version).await?),
