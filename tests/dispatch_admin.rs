@@ -203,6 +203,6 @@ async fn handovers_need_a_reason_that_history_keeps(s: TestStore) {
     let note = history.iter().rev().find(|e| e.field.as_deref() == Some("handover")).unwrap();
     assert_eq!(note.new_value.clone().unwrap()["kind"], "transfer");
     let in_queue = s.orderly.dispatch_suggest(&s.admin, &o.id, now()).await.unwrap();
-    assert_eq!(in_queue.candidates.len(), 2, "back in the queue, anyone may take it");
+    assert_eq!(in_queue.candidates.len(), 2, "back in the queue, anyone may take it: {:?}", in_queue.not_offered);
 }
 conformance!(handovers_need_a_reason_that_history_keeps_, handovers_need_a_reason_that_history_keeps);
