@@ -122,7 +122,10 @@ async fn the_roster_shows_load_and_grabs_and_saves_everything_at_once(s: TestSto
     // Refusals name the field and store nothing.
     let refused = [
         (
-            TechnicianEdit { profile: TechnicianProfile { calendar_id: Some("nope".into()), ..edit.profile.clone() }, ..edit.clone() },
+            TechnicianEdit {
+                profile: TechnicianProfile { calendar_id: Some("nope".into()), ..edit.profile.clone() },
+                ..edit.clone()
+            },
             "sla.calendar_not_found",
             "calendar_id",
         ),
@@ -133,7 +136,10 @@ async fn the_roster_shows_load_and_grabs_and_saves_everything_at_once(s: TestSto
         ),
         (TechnicianEdit { home_lat: Some(95.0), ..edit.clone() }, "location.invalid", "home"),
         (
-            TechnicianEdit { profile: TechnicianProfile { capacity_hours: 30.0, ..edit.profile.clone() }, ..edit.clone() },
+            TechnicianEdit {
+                profile: TechnicianProfile { capacity_hours: 30.0, ..edit.profile.clone() },
+                ..edit.clone()
+            },
             "input.out_of_range",
             "capacity_hours",
         ),

@@ -58,7 +58,8 @@ fn reassign_and_transfer_need_a_reason_that_the_history_keeps() {
 
     let dept = cli.json(&["department", "add", "Network"]);
     let dept_id = dept["id"].as_str().unwrap();
-    let queued = cli.json(&["order", "assign", id, "--to", "none", "--department", "Network", "--reason", "network fault"]);
+    let queued =
+        cli.json(&["order", "assign", id, "--to", "none", "--department", "Network", "--reason", "network fault"]);
     assert_eq!((queued["department_id"].as_str(), queued["assignee_id"].as_null()), (Some(dept_id), Some(())));
     let out = cli.run(&["order", "assign", id, "--department", "Network"]);
     assert_eq!(out.status.code(), Some(2), "clap asks for --reason with --department");

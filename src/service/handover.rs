@@ -6,10 +6,10 @@
 use super::changes::status_change;
 use super::Orderly;
 use crate::domain::history::{Change, EventKind};
+use crate::domain::now_millis;
 use crate::domain::order::WorkOrder;
 use crate::domain::status::Status;
 use crate::domain::user::Actor;
-use crate::domain::now_millis;
 use crate::store::{dispatch as dispatch_store, org, users, WriteTx};
 use crate::{Error, Result};
 use serde::{Deserialize, Serialize};

@@ -7,7 +7,9 @@ mod changes;
 pub mod dispatch;
 pub mod dispatch_auto;
 pub mod dispatch_batch;
+pub mod dispatch_people;
 pub mod dispatch_rules;
+pub mod handover;
 pub mod import;
 pub mod notify;
 mod orders;
@@ -17,8 +19,6 @@ pub mod sla;
 pub mod sla_clock;
 mod sla_math;
 pub mod stats;
-pub mod dispatch_people;
-pub mod handover;
 
 use crate::domain::order::WorkOrder;
 use crate::domain::user::Actor;

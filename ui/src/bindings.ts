@@ -210,15 +210,18 @@ export type FieldCondition = {
 	value: string,
 };
 
-/**  A person's inbox: the newest entries and the unread count. */
+/**  Who takes the order over and why, naming the version read. */
 export type Handover = {
 	order_id: string,
 	version: number,
+	/**  The person who takes the order; none leaves it unassigned in the (new) department's queue. */
 	assignee_id?: string | null,
+	/**  Another department's queue (转单); none keeps the order's department (改派). */
 	department_id?: string | null,
 	reason: string,
 };
 
+/**  A person's inbox: the newest entries and the unread count. */
 export type Inbox = {
 	items: Notification[],
 	unread: number,
@@ -552,7 +555,7 @@ export type TechnicianCard = {
 	grabs: number,
 };
 
-/**  How a technician takes work. Every technician has one (defaults until edited). */
+/**  Everything a technician is dispatched by, saved at once. */
 export type TechnicianEdit = {
 	profile: TechnicianProfile,
 	skills: Skill[],
@@ -560,6 +563,7 @@ export type TechnicianEdit = {
 	home_lon: number | null,
 };
 
+/**  How a technician takes work. Every technician has one (defaults until edited). */
 export type TechnicianProfile = {
 	user_id: string,
 	status: TechStatus,
@@ -573,10 +577,14 @@ export type TechnicianProfile = {
 	grab_limit: number,
 };
 
+/**  A technician on the admin roster. */
 export type TechnicianRow = {
 	card: TechnicianCard,
+	/**  Orders grabbed from the pool in the last 7 days. */
 	grabs_7d: number,
+	/**  Orders grabbed from the pool in the last 30 days. */
 	grabs_30d: number,
+	/**  Orders resolved today (the organisation's day) and still resolved. */
 	completed_today: number,
 };
 
