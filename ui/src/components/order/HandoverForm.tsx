@@ -2,7 +2,7 @@
 // with a reason: the core keeps the reason in the history and tells the new assignee. Its
 // refusal lands on the field it names.
 import { Alert, Form, Input, Modal, Radio, Select } from "antd";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api, appErrorOf, type WorkOrder } from "../../api";
 import { clearCoreErrors, placeCoreError, sameNames } from "../../lib/coreErrors";
@@ -21,12 +21,17 @@ type Props = {
 
 export default function HandoverForm({ order, open, onClose, onSaved, onConflict }: Props) {
   const { t } = useTranslation();
-  const { directory } = useDirectory();
+  const { directory, reload } = useDirectory();
   const [form] = Form.useForm<Values>();
   const mode = Form.useWatch("mode", form) ?? "reassign";
   const department = Form.useWatch("department_id", form);
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
+
+  // People and departments added since sign-in (by another desktop or the CLI) are offered too.
+  useEffect(() => {
+    if (open) void reload();
+  }, [open, reload]);
 
   async function submit(v: Values) {
     setBusy(true);
