@@ -5,6 +5,7 @@ import { screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import type { DispatchRule, Handover, PoolRule, TechnicianEdit, TechnicianRow, User } from "../api";
 import i18n from "../i18n";
+import { notificationText } from "../components/inbox/notificationText";
 import { coreError, detailOf, directory, mockCore, order } from "./fixtures";
 import { renderApp } from "./renderApp";
 
@@ -345,5 +346,27 @@ describe("handing an order over with a reason", () => {
       handover: { order_id: "o-8", version: 2, assignee_id: null, department_id: "d-2", reason: "不是电梯问题" },
     });
     await waitFor(() => expect(screen.queryByTestId("handover-reason")).not.toBeInTheDocument());
+  });
+});
+
+describe("the new assignee's notice", () => {
+  it("says why the order was handed over", async () => {
+    await i18n.changeLanguage("zh-CN");
+    const format = { number: (n: number) => String(n), dateTime: () => "" };
+    const notice = {
+      id: "n-1",
+      user_id: "u-wang",
+      order_id: "o-7",
+      order_number: "WO-2026-000007",
+      kind: "assigned",
+      params: { title: "Pump 7 leaks", priority: "P3", reason: "李雷请假", kind: "reassign" },
+      created_at: 0,
+      read_at: null,
+      delivered_at: null,
+    };
+    expect(notificationText(i18n.t, notice, format)).toBe("WO-2026-000007 已分派给您：Pump 7 leaks（原因：李雷请假）");
+    expect(notificationText(i18n.t, { ...notice, params: { title: "Pump 7 leaks" } }, format)).toBe(
+      "WO-2026-000007 已分派给您：Pump 7 leaks",
+    );
   });
 });
