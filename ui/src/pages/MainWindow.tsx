@@ -71,6 +71,10 @@ export default function MainWindow({ actor }: { actor: Actor }) {
     ...(dispatcher
       ? [{ key: "dispatch", icon: <ScheduleOutlined />, label: <span data-testid="nav-dispatch">{t("dispatch.nav")}</span> }]
       : []),
+    // Supervisors and dispatchers see the technicians' loads and grabs too (admins under Admin).
+    ...(dispatcher && !admin
+      ? [{ key: "technicians", icon: <ToolOutlined />, label: <span data-testid="menu-technicians">{t("dispatchAdmin.nav.technicians")}</span> }]
+      : []),
     ...(technician
       ? [{ key: "pool", icon: <ThunderboltOutlined />, label: <span data-testid="nav-pool">{t("pool.nav")}</span> }]
       : []),
@@ -98,7 +102,7 @@ export default function MainWindow({ actor }: { actor: Actor }) {
   ];
 
   const current: Page =
-    admin || (page === "dispatch" && dispatcher) || (page === "pool" && technician) || page === "orders" ? page : "orders";
+    admin || ((page === "dispatch" || page === "technicians") && dispatcher) || (page === "pool" && technician) || page === "orders" ? page : "orders";
 
   return (
     <Layout style={{ height: "100vh" }}>
