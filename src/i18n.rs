@@ -166,6 +166,7 @@ pub const CATALOGUE: &[(&str, &str, &str, &str)] = &[
     ("cli.engine_input_invalid", "{value} cannot be used: {detail}", "无法使用 {value}：{detail}", "No se puede usar {value}: {detail}"),
     ("cli.file_unwritable", "Cannot write {value}.", "无法写入 {value}。", "No se puede escribir {value}."),
     ("cli.set_invalid", "--set needs FIELD=VALUE, got \"{value}\".", "--set 需要 FIELD=VALUE，收到“{value}”。", "--set necesita CAMPO=VALOR, se recibió \"{value}\"."),
+    ("handover.no_change", "Order {value} already sits there; choose another person or department.", "工单 {value} 已在该处，请选择其他人员或部门。", "La orden {value} ya está ahí; elija otra persona u otro departamento."),
 ];
 
 /// Texts the desktop shell shows natively, (key, en, zh-CN, es): notifications

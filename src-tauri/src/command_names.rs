@@ -45,4 +45,9 @@ pub const COMMAND_NAMES: &[&str] = &[
     "dispatch_rules_save",
     "pool_rules",
     "pool_rules_save",
+    "pool_fallback_minutes",
+    "pool_fallback_minutes_save",
+    "technician_roster",
+    "technician_save",
+    "order_hand_over",
 ];

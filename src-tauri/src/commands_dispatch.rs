@@ -1,12 +1,15 @@
 //! Commands of dispatch: the board's technicians, suggestions, scheduling (the board's drop),
-//! what an order needs, automatic assignment, rules, batch plans, and the order pool.
+//! what an order needs, automatic assignment, rules, batch plans, the order pool and its
+//! fallback time, the technicians' roster and editor, and handing an order over with a reason.
 
 use orderly::domain::dispatch::{DispatchInfo, PoolRule, TechnicianProfile};
 use orderly::domain::order::WorkOrder;
 use orderly::service::dispatch::{PoolItem, ScheduleRequest, Suggestion, TechnicianCard};
 use orderly::service::dispatch_auto::AutoMode;
 use orderly::service::dispatch_batch::{BatchOutcome, BatchPlan, Proposal};
+use orderly::service::dispatch_people::{TechnicianEdit, TechnicianRow};
 use orderly::service::dispatch_rules::DispatchRule;
+use orderly::service::handover::Handover;
 use orderly::Error;
 use tauri::State;
 
@@ -113,4 +116,35 @@ pub async fn pool_rules(state: Shared<'_>) -> Result<Vec<PoolRule>, Error> {
 #[specta::specta]
 pub async fn pool_rules_save(state: Shared<'_>, rules: Vec<PoolRule>) -> Result<Vec<PoolRule>, Error> {
     state.orderly.set_pool_rules(&state.actor()?, rules).await
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn pool_fallback_minutes(state: Shared<'_>) -> Result<i64, Error> {
+    state.actor()?;
+    state.orderly.pool_fallback_minutes().await
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn pool_fallback_minutes_save(state: Shared<'_>, minutes: i64) -> Result<i64, Error> {
+    state.orderly.set_pool_fallback_minutes(&state.actor()?, minutes).await
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn technician_roster(state: Shared<'_>) -> Result<Vec<TechnicianRow>, Error> {
+    state.orderly.technician_roster(&state.actor()?, orderly::domain::now_millis()).await
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn technician_save(state: Shared<'_>, edit: TechnicianEdit) -> Result<TechnicianCard, Error> {
+    state.orderly.save_technician(&state.actor()?, edit).await
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn order_hand_over(state: Shared<'_>, handover: Handover) -> Result<WorkOrder, Error> {
+    state.orderly.hand_over(&state.actor()?, handover).await
 }

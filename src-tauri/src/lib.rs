@@ -85,6 +85,11 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
             commands_dispatch::dispatch_rules_save,
             commands_dispatch::pool_rules,
             commands_dispatch::pool_rules_save,
+            commands_dispatch::pool_fallback_minutes,
+            commands_dispatch::pool_fallback_minutes_save,
+            commands_dispatch::technician_roster,
+            commands_dispatch::technician_save,
+            commands_dispatch::order_hand_over,
         ])
         // Times are epoch milliseconds and versions small counters: both fit a JS number.
         .dangerously_cast_bigints_to_number()

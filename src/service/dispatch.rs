@@ -73,7 +73,7 @@ pub(crate) async fn technicians(conn: &mut AnyConnection) -> Result<Vec<(User, T
         .collect())
 }
 
-fn rank_tech(user: &User, profile: &TechnicianProfile, load: (i64, f64)) -> RankTech {
+fn rank_tech(user: &User, profile: &TechnicianProfile, load: (i64, f64), completed_today: i64) -> RankTech {
     let (lat, lon) = match (profile.last_lat, profile.last_lon) {
         (Some(lat), Some(lon)) => (lat, lon),
         _ => (user.home_lat.unwrap_or(0.0), user.home_lon.unwrap_or(0.0)),
@@ -91,12 +91,12 @@ fn rank_tech(user: &User, profile: &TechnicianProfile, load: (i64, f64)) -> Rank
         capacity_hours: profile.capacity_hours,
         booked_hours: load.1,
         open_orders: load.0 as u32,
-        completed_today: 0,
+        completed_today: u32::try_from(completed_today).unwrap_or(0),
         shift_end_minutes: 24.0 * 60.0,
     }
 }
 
-fn load_of(loads: &[(String, i64, f64)], user_id: &str) -> (i64, f64) {
+pub(super) fn load_of(loads: &[(String, i64, f64)], user_id: &str) -> (i64, f64) {
     loads.iter().find(|(u, ..)| u == user_id).map_or((0, 0.0), |(_, n, h)| (*n, *h))
 }
 
@@ -122,19 +122,8 @@ impl Orderly {
         profile: TechnicianProfile,
     ) -> Result<TechnicianProfile> {
         actor.require(actor.can_assign() || actor.user_id == profile.user_id, "perm.assign")?;
-        profile.validate()?;
         let mut tx = self.store.write().await?;
-        let user = users::by_id(&mut tx, &profile.user_id)
-            .await?
-            .ok_or_else(|| Error::invalid("user.not_found").on_field("user_id").with("value", &profile.user_id))?;
-        if !user.roles.contains(&Role::Technician) {
-            return Err(Error::invalid("dispatch.not_technician").on_field("user_id").with("login", &user.login));
-        }
-        if let Some(c) = &profile.calendar_id {
-            sla_store::calendar(&mut tx, c)
-                .await?
-                .ok_or_else(|| Error::invalid("sla.calendar_not_found").on_field("calendar_id").with("value", c))?;
-        }
+        super::dispatch_people::checked_technician(&mut tx, &profile).await?;
         store::put_profile(&mut tx, &profile, now_millis()).await?;
         tx.commit().await?;
         Ok(profile)
@@ -184,7 +173,11 @@ impl Orderly {
         let info = store::info(&mut conn, &order.id).await?;
         let loads = store::loads(&mut conn).await?;
         let techs = technicians(&mut conn).await?;
-        let ranked: Vec<RankTech> = techs.iter().map(|(u, p)| rank_tech(u, p, load_of(&loads, &u.id))).collect();
+        let done = super::dispatch_people::completed_today(&mut conn, now).await?;
+        let ranked: Vec<RankTech> = techs
+            .iter()
+            .map(|(u, p)| rank_tech(u, p, load_of(&loads, &u.id), super::dispatch_people::count_of(&done, &u.id)))
+            .collect();
         let target = RankOrder {
             lat: order.location.lat.unwrap_or(0.0),
             lon: order.location.lon.unwrap_or(0.0),
@@ -311,7 +304,7 @@ impl Orderly {
         let booked = load_of(&loads, &me.id).1;
         let load_percent = 100.0 * booked / profile.capacity_hours.max(0.5);
         let rules = super::dispatch_auto::pool_rules_in(&mut conn).await?;
-        let here = rank_tech(&me, &profile, (0, 0.0));
+        let here = rank_tech(&me, &profile, (0, 0.0), 0);
         let mut items = Vec::new();
         for (order_id, pooled_at) in store::pooled(&mut conn).await? {
             let Some(found) = order_store::find(&mut conn, &order_id).await?.filter(|f| f.order.assignee_id.is_none())

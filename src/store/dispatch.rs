@@ -200,3 +200,28 @@ pub async fn unpool(conn: &mut AnyConnection, order_id: &str) -> Result<()> {
         .await?;
     Ok(())
 }
+
+/// Grabs per technician since `since`, for the cherry-picking figures (last 7 and 30 days).
+pub async fn grab_counts_since(conn: &mut AnyConnection, since: i64) -> Result<Vec<(String, i64)>> {
+    let rows = sqlx::query(
+        "SELECT grabbed_by, COUNT(*) FROM order_dispatch WHERE grabbed_by IS NOT NULL AND grabbed_at >= $1 \
+         GROUP BY grabbed_by",
+    )
+    .bind(since)
+    .fetch_all(&mut *conn)
+    .await?;
+    rows.iter().map(|r| Ok((r.try_get(0)?, r.try_get(1)?))).collect()
+}
+
+/// Orders each assignee resolved in `[from, to)` that are still resolved (done or closed).
+pub async fn completed_between(conn: &mut AnyConnection, (from, to): (i64, i64)) -> Result<Vec<(String, i64)>> {
+    let rows = sqlx::query(
+        "SELECT assignee_id, COUNT(*) FROM work_orders WHERE assignee_id IS NOT NULL \
+         AND status IN ('done', 'closed') AND resolved_at >= $1 AND resolved_at < $2 GROUP BY assignee_id",
+    )
+    .bind(from)
+    .bind(to)
+    .fetch_all(&mut *conn)
+    .await?;
+    rows.iter().map(|r| Ok((r.try_get(0)?, r.try_get(1)?))).collect()
+}

@@ -50,6 +50,11 @@ export const commands = {
 	dispatchRulesSave: (rules: DispatchRule[]) => typedError<DispatchRule[], AppError>(__TAURI_INVOKE("dispatch_rules_save", { rules })),
 	poolRules: () => typedError<PoolRule[], AppError>(__TAURI_INVOKE("pool_rules")),
 	poolRulesSave: (rules: PoolRule[]) => typedError<PoolRule[], AppError>(__TAURI_INVOKE("pool_rules_save", { rules })),
+	poolFallbackMinutes: () => typedError<number, AppError>(__TAURI_INVOKE("pool_fallback_minutes")),
+	poolFallbackMinutesSave: (minutes: number) => typedError<number, AppError>(__TAURI_INVOKE("pool_fallback_minutes_save", { minutes })),
+	technicianRoster: () => typedError<TechnicianRow[], AppError>(__TAURI_INVOKE("technician_roster")),
+	technicianSave: (edit: TechnicianEdit) => typedError<TechnicianCard, AppError>(__TAURI_INVOKE("technician_save", { edit })),
+	orderHandOver: (handover: Handover) => typedError<WorkOrder, AppError>(__TAURI_INVOKE("order_hand_over", { handover })),
 };
 
 /* Types */
@@ -203,6 +208,17 @@ export type EventKind = "created" | "field_changed" | "assigned" | "status_chang
 export type FieldCondition = {
 	key: string,
 	value: string,
+};
+
+/**  Who takes the order over and why, naming the version read. */
+export type Handover = {
+	order_id: string,
+	version: number,
+	/**  The person who takes the order; none leaves it unassigned in the (new) department's queue. */
+	assignee_id?: string | null,
+	/**  Another department's queue (转单); none keeps the order's department (改派). */
+	department_id?: string | null,
+	reason: string,
 };
 
 /**  A person's inbox: the newest entries and the unread count. */
@@ -539,6 +555,14 @@ export type TechnicianCard = {
 	grabs: number,
 };
 
+/**  Everything a technician is dispatched by, saved at once. */
+export type TechnicianEdit = {
+	profile: TechnicianProfile,
+	skills: Skill[],
+	home_lat: number | null,
+	home_lon: number | null,
+};
+
 /**  How a technician takes work. Every technician has one (defaults until edited). */
 export type TechnicianProfile = {
 	user_id: string,
@@ -551,6 +575,17 @@ export type TechnicianProfile = {
 	last_lon: number | null,
 	/**  Most orders this technician may grab from the pool in a day. */
 	grab_limit: number,
+};
+
+/**  A technician on the admin roster. */
+export type TechnicianRow = {
+	card: TechnicianCard,
+	/**  Orders grabbed from the pool in the last 7 days. */
+	grabs_7d: number,
+	/**  Orders grabbed from the pool in the last 30 days. */
+	grabs_30d: number,
+	/**  Orders resolved today (the organisation's day) and still resolved. */
+	completed_today: number,
 };
 
 export type TemplateField = {

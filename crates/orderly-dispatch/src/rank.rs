@@ -6,8 +6,8 @@
 //! 55 % loaded · done 2 h before due" in each language from [`TermDetail`]. Lower score is
 //! better; ties go to the smaller technician id so the ranking is stable across calls.
 //!
-//! Hard rules (first failing one is the reason given): not off; has the skill; level at least
-//! the minimum; `booked + (travel + service) <= capacity` (capacity > 0); done before the end
+//! Hard rules (first failing one is the reason given): not off; has the skill (an order whose
+//! skill is empty needs none, and counts as level 3); level at least the minimum; `booked + (travel + service) <= capacity` (capacity > 0); done before the end
 //! of working hours; with `hard_due`, done before due. The score is the sum of six terms,
 //! with `finish = travel minutes + service minutes`, `slack = due - finish`, `after` the load
 //! fraction once the order is taken:
@@ -228,8 +228,11 @@ fn check_eligible(order: &RankOrder, tech: &RankTech, w: &RankWeights) -> Result
     if tech.status == TechStatus::Off {
         return Err(IneligibleReason::Off);
     }
-    let level =
-        tech.skills.iter().find(|(s, _)| *s == order.skill).map(|&(_, l)| l).ok_or(IneligibleReason::MissingSkill)?;
+    let level = if order.skill.is_empty() {
+        3
+    } else {
+        tech.skills.iter().find(|(s, _)| *s == order.skill).map(|&(_, l)| l).ok_or(IneligibleReason::MissingSkill)?
+    };
     if level < order.min_level {
         return Err(IneligibleReason::LevelTooLow { level, required: order.min_level });
     }

@@ -12,7 +12,7 @@ fn brute_force_score(order: &RankOrder, tech: &RankTech, w: &RankWeights, techs:
     if tech.status == TechStatus::Off {
         return None;
     }
-    let level = tech.skills.iter().find(|s| s.0 == order.skill)?.1;
+    let level = if order.skill.is_empty() { 3 } else { tech.skills.iter().find(|s| s.0 == order.skill)?.1 };
     if level < order.min_level {
         return None;
     }
@@ -187,6 +187,16 @@ fn ineligible_technicians_come_with_structured_reasons() {
     );
     assert!(matches!(reason("leaving"), Some(IneligibleReason::OutsideWorkingHours { .. })));
     assert_eq!(reason("ok"), None);
+}
+
+#[test]
+fn an_order_needing_no_skill_is_open_to_every_working_technician() {
+    let techs = vec![RankTech { skills: vec![], ..base_tech("new") }, base_tech("hvac")];
+    let order = RankOrder { skill: String::new(), ..base_order() };
+    let ranking = rank(&order, &techs, &RankWeights::default(), 5);
+    assert_eq!(ranking.candidates.len(), 2, "{:?}", ranking.ineligible);
+    let skill = ranking.candidates[0].terms.iter().find(|t| t.kind == TermKind::Skill).unwrap();
+    assert_eq!(skill.cost, 0.0, "no level mismatch when no skill is needed");
 }
 
 #[test]

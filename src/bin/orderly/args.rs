@@ -325,10 +325,20 @@ pub enum OrderCommand {
         #[arg(long = "set", required = true)]
         set: Vec<String>,
     },
-    /// Assign to a login ("none" unassigns)
+    /// Assign to a login ("none" unassigns); with --reason, reassign (改派) or transfer (转单)
     Assign {
         id: String,
-        login: String,
+        #[arg(required_unless_present_any = ["to", "department"], conflicts_with = "to")]
+        login: Option<String>,
+        /// The login who takes the order over ("none": nobody, into the queue)
+        #[arg(long)]
+        to: Option<String>,
+        /// Transfer (转单) to this department's queue (name or id); needs --reason
+        #[arg(long, requires = "reason")]
+        department: Option<String>,
+        /// Why it is handed over; kept in the history and told to the new assignee
+        #[arg(long)]
+        reason: Option<String>,
         /// The version you read [default: the current one]
         #[arg(long)]
         version: Option<i64>,

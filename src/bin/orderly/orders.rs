@@ -5,6 +5,7 @@ use crate::output::Out;
 use orderly::domain::history::NewComment;
 use orderly::domain::order::{Location, NewOrder, OrderFilter, OrderSort, OrderUpdate};
 use orderly::domain::user::Actor;
+use orderly::service::handover::Handover;
 use orderly::service::Orderly;
 use orderly::{Error, Result};
 use serde_json::Value;
@@ -23,14 +24,24 @@ pub async fn run(orderly: &Orderly, actor: &Actor, cmd: OrderCommand, out: &Out)
             let set = set.iter().map(|s| parse_set(s)).collect::<Result<BTreeMap<String, Value>>>()?;
             out.order(&orderly.update_order(actor, &id, OrderUpdate { version, set }).await?)
         }
-        OrderCommand::Assign { id, login, version } => {
+        OrderCommand::Assign { id, login, to, department, reason, version } => {
             let version = current_version(orderly, actor, &id, version).await?;
-            let assignee = if login == "none" {
-                None
-            } else {
-                Some(orderly.actor(&login).await.map_err(|e| e.on_field("assignee"))?.user_id)
+            let assignee = match login.or(to).as_deref() {
+                None | Some("none") => None,
+                Some(login) => Some(orderly.actor(login).await.map_err(|e| e.on_field("assignee"))?.user_id),
             };
-            out.order(&orderly.assign_order(actor, &id, assignee, version).await?)
+            match reason {
+                Some(reason) => {
+                    let department_id = match department {
+                        Some(d) => Some(crate::department_id(orderly, actor, &d).await?),
+                        None => None,
+                    };
+                    let order_id = id.clone();
+                    let handover = Handover { order_id, version, assignee_id: assignee, department_id, reason };
+                    out.order(&orderly.hand_over(actor, handover).await?)
+                }
+                None => out.order(&orderly.assign_order(actor, &id, assignee, version).await?),
+            }
         }
         OrderCommand::Status { id, status, version } => {
             let version = current_version(orderly, actor, &id, version).await?;

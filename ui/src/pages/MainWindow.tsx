@@ -3,11 +3,13 @@
 // ask to open an order or the inbox (from a native notification or the tray).
 import {
   ApartmentOutlined,
+  DeploymentUnitOutlined,
   FieldTimeOutlined,
   ProfileOutlined,
   ScheduleOutlined,
   TeamOutlined,
   ThunderboltOutlined,
+  ToolOutlined,
 } from "@ant-design/icons";
 import { Flex, Input, Layout, Menu, Space, Typography, theme, type MenuProps } from "antd";
 import { useEffect, useState } from "react";
@@ -25,11 +27,13 @@ import { useInbox } from "../lib/useInbox";
 import DepartmentsPage from "./admin/DepartmentsPage";
 import SlaPage from "./admin/SlaPage";
 import UsersPage from "./admin/UsersPage";
+import TechniciansPage from "./admin/TechniciansPage";
+import DispatchAdminPage from "./admin/DispatchAdminPage";
 import DispatchPage from "./DispatchPage";
 import OrdersPage from "./OrdersPage";
 import PoolPage from "./PoolPage";
 
-type Page = "orders" | "users" | "departments" | "sla" | "dispatch" | "pool";
+type Page = "orders" | "users" | "departments" | "sla" | "dispatch" | "pool" | "technicians" | "dispatchAdmin";
 
 // Typing a whole order number jumps straight to that order.
 const ORDER_NUMBER = /^WO-\d{4}-\d+$/i;
@@ -67,6 +71,10 @@ export default function MainWindow({ actor }: { actor: Actor }) {
     ...(dispatcher
       ? [{ key: "dispatch", icon: <ScheduleOutlined />, label: <span data-testid="nav-dispatch">{t("dispatch.nav")}</span> }]
       : []),
+    // Supervisors and dispatchers see the technicians' loads and grabs too (admins under Admin).
+    ...(dispatcher && !admin
+      ? [{ key: "technicians", icon: <ToolOutlined />, label: <span data-testid="menu-technicians">{t("dispatchAdmin.nav.technicians")}</span> }]
+      : []),
     ...(technician
       ? [{ key: "pool", icon: <ThunderboltOutlined />, label: <span data-testid="nav-pool">{t("pool.nav")}</span> }]
       : []),
@@ -79,12 +87,22 @@ export default function MainWindow({ actor }: { actor: Actor }) {
             label: <span data-testid="menu-departments">{t("nav.departments")}</span>,
           },
           { key: "sla", icon: <FieldTimeOutlined />, label: <span data-testid="menu-sla">{t("nav.sla")}</span> },
+          {
+            key: "technicians",
+            icon: <ToolOutlined />,
+            label: <span data-testid="menu-technicians">{t("dispatchAdmin.nav.technicians")}</span>,
+          },
+          {
+            key: "dispatchAdmin",
+            icon: <DeploymentUnitOutlined />,
+            label: <span data-testid="menu-dispatch-admin">{t("dispatchAdmin.nav.dispatch")}</span>,
+          },
         ]
       : []),
   ];
 
   const current: Page =
-    admin || (page === "dispatch" && dispatcher) || (page === "pool" && technician) || page === "orders" ? page : "orders";
+    admin || ((page === "dispatch" || page === "technicians") && dispatcher) || (page === "pool" && technician) || page === "orders" ? page : "orders";
 
   return (
     <Layout style={{ height: "100vh" }}>
@@ -144,6 +162,8 @@ export default function MainWindow({ actor }: { actor: Actor }) {
           {current === "sla" && <SlaPage />}
           {current === "dispatch" && <DispatchPage />}
           {current === "pool" && <PoolPage />}
+          {current === "technicians" && <TechniciansPage />}
+          {current === "dispatchAdmin" && <DispatchAdminPage />}
         </Layout.Content>
       </Layout>
       <InboxDrawer open={inboxOpen} onClose={() => setInboxOpen(false)} inbox={inbox} onOpenOrder={showOrder} />

@@ -40,7 +40,10 @@ export function notificationText(t: TFunction, n: Notification, format: Format):
     kind: n.kind,
   };
   const known = (NOTIFICATION_KINDS as readonly string[]).includes(n.kind);
-  return t(known ? `inbox.text.${n.kind}` : "inbox.text.other", values);
+  const line = t(known ? `inbox.text.${n.kind}` : "inbox.text.other", values);
+  // A reassignment or transfer tells the new assignee why.
+  const reason = n.kind === "assigned" ? text(param(n.params, "reason"), format) : "";
+  return reason ? t("handover.notice", { line, reason }) : line;
 }
 
 /** The due time a notification names, when it names one. */

@@ -1,10 +1,11 @@
 // What can be done to the order now: assign, move to one of the statuses the core offers, edit.
-import { EditOutlined } from "@ant-design/icons";
+import { EditOutlined, SwapOutlined } from "@ant-design/icons";
 import { Button, Flex, Select, Space, Typography } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api, type OrderDetail, type Status, type WorkOrder } from "../../api";
 import { useDirectory } from "../../lib/directory";
+import HandoverForm from "./HandoverForm";
 import OrderEditForm from "./OrderEditForm";
 
 type Props = {
@@ -21,6 +22,7 @@ export default function OrderActions({ detail, onChanged, onFailed }: Props) {
   const { directory } = useDirectory();
   const [busy, setBusy] = useState<string | null>(null);
   const [editing, setEditing] = useState(false);
+  const [handingOver, setHandingOver] = useState(false);
   const { order } = detail;
   const note = t("detail.updated", { number: order.number });
 
@@ -59,6 +61,9 @@ export default function OrderActions({ detail, onChanged, onFailed }: Props) {
               ...assignees.map((u) => ({ value: u.id, label: `${u.display_name} (${u.login})` })),
             ]}
           />
+          <Button icon={<SwapOutlined />} onClick={() => setHandingOver(true)} data-testid="handover-open">
+            {t("handover.open")}
+          </Button>
         </Space>
       )}
       <Space wrap data-testid="status-actions">
@@ -83,6 +88,21 @@ export default function OrderActions({ detail, onChanged, onFailed }: Props) {
             {t("detail.editOrder")}
           </Button>
         </div>
+      )}
+      {handingOver && (
+        <HandoverForm
+          order={order}
+          open={handingOver}
+          onClose={() => setHandingOver(false)}
+          onSaved={(saved) => {
+            setHandingOver(false);
+            onChanged(saved, note);
+          }}
+          onConflict={(e) => {
+            setHandingOver(false);
+            onFailed(e);
+          }}
+        />
       )}
       <OrderEditForm
         order={order}

@@ -7,6 +7,7 @@ import { fieldLabel } from "../../i18n/errors";
 import { useFormat } from "../../i18n/format";
 import { useDirectory } from "../../lib/directory";
 import { displayValue } from "../../lib/values";
+import { handoverText } from "./handoverDetails";
 import { slaEventText, SYSTEM_USER_ID } from "./historyDetails";
 
 const KIND_COLOURS: Record<Event["kind"], string> = {
@@ -70,18 +71,29 @@ export default function OrderHistory({ events }: { events: Event[] }) {
         : (directory.user(event.actor_id)?.display_name ?? t("history.unknownUser"));
     const field = eventField(event);
     const explained = EXPLAINED.has(event.kind) ? slaEventText(event, t, format, directory) : null;
-    const showsChange = event.kind !== "created" && event.kind !== "commented" && !EXPLAINED.has(event.kind) && field !== null;
+    const handover = handoverText(event, who, t, directory);
+    const showsChange =
+      handover === null && event.kind !== "created" && event.kind !== "commented" && !EXPLAINED.has(event.kind) && field !== null;
     return {
       key: event.id,
       color: KIND_COLOURS[event.kind],
       children: (
         <div data-testid="history-event" data-kind={event.kind}>
           <Typography.Text strong>
-            {t(`history.${event.kind}`, { who, field: field ? fieldLabel(t, field) : "", ...explained?.params })}
+            {handover?.headline ??
+              t(`history.${event.kind}`, { who, field: field ? fieldLabel(t, field) : "", ...explained?.params })}
           </Typography.Text>
           <Typography.Text type="secondary" style={{ marginInlineStart: 8 }}>
             {format.dateTime(event.at)} · {t(`eventKind.${event.kind}`)}
           </Typography.Text>
+          {handover && (
+            <div data-testid="handover-detail">
+              <Typography.Text>{handover.target}</Typography.Text>
+              <div>
+                <Typography.Text type="secondary">{handover.reason}</Typography.Text>
+              </div>
+            </div>
+          )}
           {explained?.detail && (
             <div>
               <Typography.Text type="secondary">{explained.detail}</Typography.Text>

@@ -1,0 +1,52 @@
+// Dispatch administration end to end (after orders.test.mjs: Spanish UI, admin signed in, the
+// technicians li and ana exist): an order is reassigned (改派) from its detail with a reason,
+// which the history shows; the technicians page shows li's load.
+import assert from "node:assert/strict";
+import { cli, locale, scenario } from "./harness.mjs";
+
+scenario("reassign with a reason from the order detail; the technicians page shows the load", async (s) => {
+  const id = (name) => s.byTestId(name);
+  const es = locale("es");
+  const title = "Caldera sin presión planta 2";
+  const order = cli("order", "create", "--title", title, "--priority", "P3");
+  cli("order", "assign", order.number, "ana");
+  const li = cli("user", "list").find((u) => u.login === "li");
+
+  await (await s.visible(id("menu-orders"), { timeoutMs: 20_000 })).click();
+  await (await s.visible(id("order-search"))).type("Caldera");
+  const row = await s.waitFor(`the order row "${title}"`, async () => {
+    for (const r of await s.findAll(id("order-row"))) {
+      if ((await r.displayed()) && (await r.property("innerText")).includes(title)) return r;
+    }
+    return null;
+  });
+  await row.click();
+  await (await s.visible(id("handover-open"), { timeoutMs: 15_000 })).click();
+  await (await s.visible(`${id("handover-assignee")} .ant-select-selector`)).click();
+  await (await s.visible('.ant-select-item-option[title="李工 (li)"]')).click();
+  await (await s.visible(id("handover-reason"))).type("Ana está de baja");
+  await (await s.visible(id("handover-submit"))).click();
+  await s.waitFor("the order to be li's", async () => cli("order", "show", order.number).assignee_id === li.id);
+
+  const historyTab = await s.waitFor("the history tab", async () => {
+    for (const tab of await s.findAll(".ant-drawer-open .ant-tabs-tab")) {
+      if ((await tab.property("innerText")).trim() === es["detail.history"]) return tab;
+    }
+    return null;
+  });
+  await historyTab.click();
+  const detail = await s.visible(id("handover-detail"), { timeoutMs: 15_000 });
+  const text = await detail.property("innerText");
+  assert.ok(text.includes("Motivo: Ana está de baja") && text.includes("李工"), `the history shows the reason: ${text}`);
+
+  await s.waitFor("the order detail to close", async () => {
+    const open = await s.findAll(".ant-drawer-open .ant-drawer-close");
+    if (open.length === 0) return true;
+    await open[0].click({ timeoutMs: 1_000 }).catch(() => {});
+    await new Promise((r) => setTimeout(r, 300));
+    return (await s.findAll(".ant-drawer-open")).length === 0;
+  });
+  await (await s.visible(id("menu-technicians"))).click();
+  const load = await s.visible(id("tech-load-li"), { timeoutMs: 15_000 });
+  assert.match(await load.property("innerText"), /\d+ abiertas/);
+});
