@@ -45,4 +45,7 @@ pub const COMMAND_NAMES: &[&str] = &[
     "dispatch_rules_save",
     "pool_rules",
     "pool_rules_save",
+    "optimise_day",
+    "accept_day_plan",
+    "route_map_svg",
 ];

@@ -50,6 +50,9 @@ export const commands = {
 	dispatchRulesSave: (rules: DispatchRule[]) => typedError<DispatchRule[], AppError>(__TAURI_INVOKE("dispatch_rules_save", { rules })),
 	poolRules: () => typedError<PoolRule[], AppError>(__TAURI_INVOKE("pool_rules")),
 	poolRulesSave: (rules: PoolRule[]) => typedError<PoolRule[], AppError>(__TAURI_INVOKE("pool_rules_save", { rules })),
+	optimiseDay: (request: DayPlanRequest) => typedError<DayPlan, AppError>(__TAURI_INVOKE("optimise_day", { request })),
+	acceptDayPlan: (plan: DayPlan) => typedError<WorkOrder[], AppError>(__TAURI_INVOKE("accept_day_plan", { plan })),
+	routeMapSvg: (plan: DayPlan, technicianId: string, width: number, height: number) => typedError<string, AppError>(__TAURI_INVOKE("route_map_svg", { plan, technicianId, width, height })),
 };
 
 /* Types */
@@ -133,6 +136,29 @@ export type CustomerGroup = {
 	name: string,
 };
 
+export type DayPlan = {
+	date: string,
+	/**  The day's local midnight, epoch ms. */
+	day_start: number,
+	technicians: TechnicianDay[],
+	unplaced: Unplaced[],
+	after: DriveTotals,
+	/**  Driving of the visits already scheduled that day in their current order (none scheduled: zero). */
+	before: DriveTotals,
+};
+
+/**
+ *  What to optimise: one day (`YYYY-MM-DD` in the organisation's zone) of one or more
+ *  technicians; visits move between them only where skills allow.
+ */
+export type DayPlanRequest = {
+	date: string,
+	technician_ids: string[],
+	/**  Search time budget. */
+	seconds: number | null,
+	seed: number,
+};
+
 export type Department = {
 	id: string,
 	parent_id: string | null,
@@ -169,6 +195,12 @@ export type DispatchRule = {
 	field?: FieldCondition | null,
 	department_id?: string | null,
 	assignee_login?: string | null,
+};
+
+/**  Driving of a set of routes. */
+export type DriveTotals = {
+	km: number | null,
+	minutes: number,
 };
 
 /**  What kind of refusal this is. Closed: adding a variant is an API change. */
@@ -209,6 +241,12 @@ export type FieldCondition = {
 export type Inbox = {
 	items: Notification[],
 	unread: number,
+};
+
+/**  A drive: great-circle km and whole minutes at the travel speed. */
+export type Leg = {
+	km: number | null,
+	minutes: number,
 };
 
 export type Location = {
@@ -360,6 +398,26 @@ export type OrderUpdate = {
 	 *  of the order's template (also as `values.KEY`).
 	 */
 	set: { [key in string]: Value },
+};
+
+export type PlannedVisit = {
+	order_id: string,
+	number: string,
+	title: string,
+	/**  The order's version when planned; accepting names it. */
+	version: number,
+	start: number,
+	end: number,
+	window_start: number | null,
+	window_end: number | null,
+	/**  The drive from the previous stop (the base for the first visit). */
+	leg: Leg,
+	lat: number | null,
+	lon: number | null,
+	/**  Started or confirmed: kept at its time. */
+	pinned: boolean,
+	/**  The order's assignee before the plan (differs when the plan moves it). */
+	assignee_before: string | null,
 };
 
 /**  Everything a policy says beyond its scope: targets, calendar use and escalation. */
@@ -539,6 +597,20 @@ export type TechnicianCard = {
 	grabs: number,
 };
 
+export type TechnicianDay = {
+	technician_id: string,
+	display_name: string,
+	base_lat: number | null,
+	base_lon: number | null,
+	shift_start: number,
+	shift_end: number,
+	visits: PlannedVisit[],
+	/**  The drive back to base after the last visit. */
+	return_leg: Leg,
+	km: number | null,
+	drive_minutes: number,
+};
+
 /**  How a technician takes work. Every technician has one (defaults until edited). */
 export type TechnicianProfile = {
 	user_id: string,
@@ -562,6 +634,17 @@ export type TemplateInfo = {
 	key: string,
 	version: number,
 	fields: TemplateField[],
+};
+
+/**
+ *  A visit the plan leaves out, and why: `no_location`, `no_skilled_technician`,
+ *  `over_capacity`, `window_unreachable`, `pinned_clash`, `day_full`.
+ */
+export type Unplaced = {
+	order_id: string,
+	number: string,
+	title: string,
+	reason: string,
 };
 
 export type User = {

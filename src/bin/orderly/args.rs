@@ -408,6 +408,9 @@ pub struct CreateArgs {
     pub department: Option<String>,
     #[arg(long)]
     pub address: Option<String>,
+    /// Where the work is: LAT,LON
+    #[arg(long)]
+    pub at: Option<String>,
 }
 
 #[derive(Args, Debug)]
