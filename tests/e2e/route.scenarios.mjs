@@ -39,6 +39,7 @@ scenario("optimise day: five visits with windows get a feasible plan, shown as g
 
   await (await s.visible(id("nav-dispatch"), { timeoutMs: 20_000 })).click();
   await (await s.visible(id("dispatch-today"))).click();
+  await (await s.visible(id("dispatch-reload"))).click();
   await s.visible('[data-testid="dispatch-row"][data-login="rui"]', { timeoutMs: 20_000 });
   await (await s.visible(id("dispatch-optimise-day"))).click();
 

@@ -285,7 +285,7 @@ export default function DispatchPage() {
         >
           {t("routeDay.optimise")}
         </Button>
-        <Button icon={<ReloadOutlined />} onClick={() => void data.reload()} loading={data.loading}>
+        <Button icon={<ReloadOutlined />} onClick={() => void data.reload()} loading={data.loading} data-testid="dispatch-reload">
           {t("common.reload")}
         </Button>
       </Flex>
@@ -302,7 +302,7 @@ export default function DispatchPage() {
               <Badge count={data.unassigned.length} showZero color="gray" />
             </Flex>
           }
-          style={{ width: 300, flexShrink: 0, display: "flex", flexDirection: "column" }}
+          style={{ width: 260, flexShrink: 0, display: "flex", flexDirection: "column" }}
           styles={{ body: { overflow: "auto", flex: 1, padding: 4 } }}
         >
           <UnassignedList orders={data.unassigned} selectedId={selectedId} checked={checked} onSelect={select} onCheck={check} />
@@ -322,7 +322,8 @@ export default function DispatchPage() {
             />
           </Suspense>
         </div>
-        <Flex vertical gap={12} style={{ width: 340, flexShrink: 0, overflow: "auto" }}>
+        {/* The side column takes room from the board only when it has something to show (1280 px screens). */}
+        <Flex vertical gap={12} style={{ width: selected || plan || dayPlan ? 320 : 200, flexShrink: 0, overflow: "auto" }}>
           {dayPlan && (
             <DayPlanPanel
               plan={dayPlan}
