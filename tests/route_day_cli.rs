@@ -86,7 +86,10 @@ fn a_day_is_planned_drawn_accepted_and_bad_input_refused() {
     assert!(numbers.iter().all(|n| text.contains(n.as_str())), "{text}");
 
     refused(&cli.run(&["dispatch", "optimise-day", "--technician", "rui", "--date", "24/11/2026"]), "is not a date");
-    refused(&cli.run(&["dispatch", "optimise-day", "--technician", "nobody", "--date", "2026-11-24"]), "User nobody was not found");
+    refused(
+        &cli.run(&["dispatch", "optimise-day", "--technician", "nobody", "--date", "2026-11-24"]),
+        "User nobody was not found",
+    );
     refused(
         &cli.run(&["--lang", "es", "dispatch", "optimise-day", "--technician", "rui", "--date", "2026-11-25"]),
         "no tienen órdenes abiertas asignadas para el 2026-11-25",

@@ -245,7 +245,7 @@ impl DayFacts {
         let mut orders = Vec::new();
         let mut needs: Vec<(String, i64)> = Vec::new();
         for (i, v) in self.visits.iter().enumerate() {
-            let Some(place) = v.place else { continue };
+            let Some((place, pinned)) = self.placed(v) else { continue };
             let skills = match &v.skill {
                 None => 0,
                 Some(need) => {
@@ -256,7 +256,7 @@ impl DayFacts {
                     1u64 << bit.min(63)
                 }
             };
-            let (ready, due, service, pin) = match (v.pinned, v.scheduled) {
+            let (ready, due, service, pin) = match (pinned, v.scheduled) {
                 (true, Some((s, e))) => (s, s, e - s, Some(v.assignee)),
                 _ => {
                     let (from, to) = v.window.unwrap_or((0, self.day_minutes));
@@ -291,6 +291,16 @@ impl DayFacts {
             places.iter().map(|a| places.iter().map(|b| haversine_km(a.0, a.1, b.0, b.1)).collect()).collect();
         let travel = km.iter().map(|row| row.iter().map(|&k| minutes_for(k, self.speed_kmh)).collect()).collect();
         DayProblem { problem: Problem { travel, orders, fleet: Fleet::Vehicles(vehicles) }, visit_of, km }
+    }
+
+    /// Where a visit happens and whether it keeps its time. A booked visit with no location
+    /// still takes its time: it is kept, assumed at the technician's base.
+    fn placed(&self, v: &DayVisit) -> Option<((f64, f64), bool)> {
+        match (v.place, v.scheduled) {
+            (Some(place), _) => Some((place, v.pinned)),
+            (None, Some(_)) => Some((self.technicians[v.assignee].base, true)),
+            (None, None) => None,
+        }
     }
 
     fn leg(&self, day: &DayProblem, from: usize, to: usize) -> Leg {
@@ -334,9 +344,9 @@ impl DayFacts {
                     window_start: v.window.map(|w| self.instant_of(w.0)),
                     window_end: v.window.map(|w| self.instant_of(w.1)),
                     leg,
-                    lat: v.place.map_or(0.0, |p| p.0),
-                    lon: v.place.map_or(0.0, |p| p.1),
-                    pinned: v.pinned,
+                    lat: self.placed(v).map_or(0.0, |p| p.0 .0),
+                    lon: self.placed(v).map_or(0.0, |p| p.0 .1),
+                    pinned: order.pin.is_some(),
                     assignee_before: v.assignee_id.clone(),
                 });
             }
@@ -345,7 +355,7 @@ impl DayFacts {
             tech.drive_minutes = tech.visits.iter().map(|v| v.leg.minutes).sum::<i64>() + tech.return_leg.minutes;
         }
         let mut unplaced: Vec<Unplaced> =
-            self.visits.iter().filter(|v| v.place.is_none()).map(|v| self.unplaced(v, "no_location")).collect();
+            self.visits.iter().filter(|v| self.placed(v).is_none()).map(|v| self.unplaced(v, "no_location")).collect();
         for &o in &solution.unassigned {
             let v = &self.visits[day.visit_of[o]];
             unplaced.push(self.unplaced(v, self.reason(day, o)));
@@ -497,5 +507,19 @@ mod tests {
         );
         let legs: f64 = visits.iter().map(|v| v.leg.km).sum::<f64>() + plan.technicians[0].return_leg.km;
         assert!((legs - plan.after.km).abs() < 1e-9);
+    }
+
+    #[test]
+    fn a_booked_visit_without_a_place_keeps_its_time_at_the_base() {
+        let mut booked = visit(0, None, None);
+        booked.scheduled = Some((600, 645));
+        let facts = facts(vec![booked, visit(1, Some((31.2, 121.5)), Some((540, 720)))]);
+        let day = facts.problem();
+        let solution = solve(&day.problem, &SolveOptions::with_iterations(100, 1), |_| {});
+        let plan = facts.plan(&day, &solution);
+        assert!(plan.unplaced.is_empty());
+        let kept = plan.technicians[0].visits.iter().find(|v| v.order_id == "o0").unwrap();
+        assert!(kept.pinned && (kept.start, kept.end) == (600 * 60_000, 645 * 60_000));
+        assert_eq!((kept.lat, kept.lon), (31.23, 121.47));
     }
 }
