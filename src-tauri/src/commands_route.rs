@@ -1,10 +1,13 @@
-//! Commands of day routing: optimise a day for the board's technicians, accept the plan, and
-//! draw one technician's route map. (Improving plans are not streamed to the window yet: the
-//! core reports them through `Orderly::optimise_day_with`.)
+//! Commands of day routing: optimise a day for the board's technicians (each better plan is
+//! sent on the caller's channel while the search runs), accept the plan, and draw one
+//! technician's route map.
 
 use orderly::domain::order::WorkOrder;
 use orderly::domain::route_day::{DayPlan, DayPlanRequest};
 use orderly::Error;
+use std::sync::atomic::AtomicBool;
+use std::sync::Arc;
+use tauri::ipc::Channel;
 use tauri::State;
 
 use crate::session::AppState;
@@ -13,8 +16,17 @@ type Shared<'a> = State<'a, AppState>;
 
 #[tauri::command]
 #[specta::specta]
-pub async fn optimise_day(state: Shared<'_>, request: DayPlanRequest) -> Result<DayPlan, Error> {
-    state.orderly.optimise_day(&state.actor()?, request).await
+pub async fn optimise_day(
+    state: Shared<'_>,
+    request: DayPlanRequest,
+    progress: Channel<DayPlan>,
+) -> Result<DayPlan, Error> {
+    let cancel = Arc::new(AtomicBool::new(false));
+    let report = move |plan: DayPlan| {
+        // A closed window just stops listening; the search goes on to its answer.
+        let _ = progress.send(plan);
+    };
+    state.orderly.optimise_day_with(&state.actor()?, request, cancel, report).await
 }
 
 #[tauri::command]

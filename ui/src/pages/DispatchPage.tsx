@@ -3,6 +3,7 @@
 // board is read again, so nothing moves that the core did not accept.
 import { CarOutlined, ReloadOutlined, ThunderboltOutlined } from "@ant-design/icons";
 import { Alert, App, Badge, Button, Card, Flex, Segmented, Select, Space, Spin, Typography } from "antd";
+import { Channel } from "@tauri-apps/api/core";
 import { lazy, Suspense, useCallback, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api, type AutoMode, type BatchOutcome, type BatchPlan, type DayPlan, type DispatchInfo, type Suggestion, type WorkOrder } from "../api";
@@ -204,7 +205,13 @@ export default function DispatchPage() {
 
   async function optimiseDay() {
     const request = { date: dayOf(anchor), technician_ids: dayTechnicians(), seconds: DAY_SECONDS, seed: 1 };
-    const answer = await run("day", () => api.optimiseDay(request));
+    // Better plans arrive while the search runs; the board shows each one as it comes.
+    const progress = new Channel<DayPlan>();
+    progress.onmessage = (better) => {
+      setDayPlan(better);
+      setDayAccepted(null);
+    };
+    const answer = await run("day", () => api.optimiseDay(request, progress));
     if (answer) {
       setDayPlan(answer);
       setDayAccepted(null);
