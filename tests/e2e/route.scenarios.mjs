@@ -50,7 +50,10 @@ scenario("optimise day: five visits with windows get a feasible plan, shown as g
   await s.visible(id("dispatch-route-map"));
   fs.writeFileSync(path.join(repo, "docs", "screenshots", "e2e-route.png"), await s.screenshot());
 
-  await (await s.visible(id("dispatch-day-accept"))).click();
+  // Accept opens once the search has given its final answer.
+  const accept = await s.visible(id("dispatch-day-accept"));
+  await s.waitFor("the search to finish", async () => (await accept.property("disabled")) === false, { timeoutMs: 20_000 });
+  await accept.click();
   await s.visible(id("dispatch-day-accepted"), { timeoutMs: 20_000 });
   await s.waitFor("the ghosts to go", async () => (await s.findAll(".vis-item.dispatch-ghost")).length === 0);
 

@@ -51,6 +51,7 @@ export default function DispatchPage() {
   const [refusal, setRefusal] = useState<string | null>(null);
   const [openOrder, setOpenOrder] = useState<string | null>(null);
   const current = useRef<string | null>(null);
+  const daySearch = useRef(0);
 
   const selected = data.unassigned.find((o) => o.id === selectedId) ?? null;
   const names = useMemo(() => new Map(data.technicians.map((c) => [c.user.id, c.user.display_name])), [data.technicians]);
@@ -206,12 +207,15 @@ export default function DispatchPage() {
   async function optimiseDay() {
     const request = { date: dayOf(anchor), technician_ids: dayTechnicians(), seconds: DAY_SECONDS, seed: 1 };
     // Better plans arrive while the search runs; the board shows each one as it comes.
+    // A message arriving after the answer (they travel separately) must not replace it.
+    const search = ++daySearch.current;
     const progress = new Channel<DayPlan>();
     progress.onmessage = (better) => {
-      setDayPlan(better);
-      setDayAccepted(null);
+      if (daySearch.current === search) setDayPlan(better);
     };
+    setDayAccepted(null);
     const answer = await run("day", () => api.optimiseDay(request, progress));
+    daySearch.current += 1;
     if (answer) {
       setDayPlan(answer);
       setDayAccepted(null);
@@ -335,6 +339,7 @@ export default function DispatchPage() {
             <DayPlanPanel
               plan={dayPlan}
               accepting={busy === "acceptDay"}
+              searching={busy === "day"}
               accepted={dayAccepted}
               onAccept={() => void acceptDay()}
               onDiscard={() => {

@@ -10,6 +10,8 @@ import { formatNumber, useFormat } from "../../i18n/format";
 type Props = {
   plan: DayPlan;
   accepting: boolean;
+  /** The search is still improving the plan: it can be looked at, not accepted yet. */
+  searching: boolean;
   /** Set after an accept: how many orders were rescheduled. */
   accepted: number | null;
   onAccept: () => void;
@@ -42,7 +44,7 @@ function RouteMap({ plan, technicianId }: { plan: DayPlan; technicianId: string 
   );
 }
 
-export default function DayPlanPanel({ plan, accepting, accepted, onAccept, onDiscard }: Props) {
+export default function DayPlanPanel({ plan, accepting, searching, accepted, onAccept, onDiscard }: Props) {
   const { t } = useTranslation();
   const { lng } = useFormat();
   const km = (v: number | null) => new Intl.NumberFormat(lng, { maximumFractionDigits: 1 }).format(v ?? 0);
@@ -113,8 +115,14 @@ export default function DayPlanPanel({ plan, accepting, accepted, onAccept, onDi
           <Button onClick={onDiscard} data-testid="dispatch-day-discard">
             {t("routeDay.discard")}
           </Button>
-          <Button type="primary" loading={accepting} disabled={visits === 0} onClick={onAccept} data-testid="dispatch-day-accept">
-            {t("routeDay.accept")}
+          <Button
+            type="primary"
+            loading={accepting || searching}
+            disabled={visits === 0 || searching}
+            onClick={onAccept}
+            data-testid="dispatch-day-accept"
+          >
+            {searching ? t("routeDay.searching") : t("routeDay.accept")}
           </Button>
         </Flex>
       )}
