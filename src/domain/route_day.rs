@@ -6,7 +6,7 @@
 //! minutes since the day's local midnight; the plan carries epoch milliseconds.
 
 use orderly_dispatch::haversine_km;
-use orderly_route::{Fleet, Order, Problem, Solution, Vehicle};
+use orderly_route::{Fleet, Order, Problem, Route, Solution, Vehicle};
 use serde::{Deserialize, Serialize};
 
 /// Average road speed between visits, straight-line km per hour (a city van's door to door).
@@ -326,33 +326,7 @@ impl DayFacts {
             })
             .collect();
         for route in &solution.routes {
-            let tech = &mut technicians[route.vehicle];
-            let mut at = route.vehicle;
-            for (k, &o) in route.orders.iter().enumerate() {
-                let order = &day.problem.orders[o];
-                let v = &self.visits[day.visit_of[o]];
-                let start = route.starts.get(k + 1).copied().unwrap_or(order.ready);
-                let leg = self.leg(day, at, order.node);
-                at = order.node;
-                tech.visits.push(PlannedVisit {
-                    order_id: v.order_id.clone(),
-                    number: v.number.clone(),
-                    title: v.title.clone(),
-                    version: v.version,
-                    start: self.instant_of(start),
-                    end: self.instant_of(start + order.service),
-                    window_start: v.window.map(|w| self.instant_of(w.0)),
-                    window_end: v.window.map(|w| self.instant_of(w.1)),
-                    leg,
-                    lat: self.placed(v).map_or(0.0, |p| p.0 .0),
-                    lon: self.placed(v).map_or(0.0, |p| p.0 .1),
-                    pinned: order.pin.is_some(),
-                    assignee_before: v.assignee_id.clone(),
-                });
-            }
-            tech.return_leg = self.leg(day, at, route.vehicle);
-            tech.km = tech.visits.iter().map(|v| v.leg.km).sum::<f64>() + tech.return_leg.km;
-            tech.drive_minutes = tech.visits.iter().map(|v| v.leg.minutes).sum::<i64>() + tech.return_leg.minutes;
+            self.route_into(day, route, &mut technicians[route.vehicle]);
         }
         let mut unplaced: Vec<Unplaced> =
             self.visits.iter().filter(|v| self.placed(v).is_none()).map(|v| self.unplaced(v, "no_location")).collect();
@@ -372,6 +346,36 @@ impl DayFacts {
             after,
             before: self.before(day),
         }
+    }
+
+    /// Fills `tech`'s visits, legs and totals from one route of the solver's answer.
+    fn route_into(&self, day: &DayProblem, route: &Route, tech: &mut TechnicianDay) {
+        let mut at = route.vehicle;
+        for (k, &o) in route.orders.iter().enumerate() {
+            let order = &day.problem.orders[o];
+            let v = &self.visits[day.visit_of[o]];
+            let start = route.starts.get(k + 1).copied().unwrap_or(order.ready);
+            let leg = self.leg(day, at, order.node);
+            at = order.node;
+            tech.visits.push(PlannedVisit {
+                order_id: v.order_id.clone(),
+                number: v.number.clone(),
+                title: v.title.clone(),
+                version: v.version,
+                start: self.instant_of(start),
+                end: self.instant_of(start + order.service),
+                window_start: v.window.map(|w| self.instant_of(w.0)),
+                window_end: v.window.map(|w| self.instant_of(w.1)),
+                leg,
+                lat: self.placed(v).map_or(0.0, |p| p.0 .0),
+                lon: self.placed(v).map_or(0.0, |p| p.0 .1),
+                pinned: order.pin.is_some(),
+                assignee_before: v.assignee_id.clone(),
+            });
+        }
+        tech.return_leg = self.leg(day, at, route.vehicle);
+        tech.km = tech.visits.iter().map(|v| v.leg.km).sum::<f64>() + tech.return_leg.km;
+        tech.drive_minutes = tech.visits.iter().map(|v| v.leg.minutes).sum::<i64>() + tech.return_leg.minutes;
     }
 
     fn unplaced(&self, v: &DayVisit, reason: &str) -> Unplaced {
