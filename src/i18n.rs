@@ -167,6 +167,13 @@ pub const CATALOGUE: &[(&str, &str, &str, &str)] = &[
     ("cli.file_unwritable", "Cannot write {value}.", "无法写入 {value}。", "No se puede escribir {value}."),
     ("cli.set_invalid", "--set needs FIELD=VALUE, got \"{value}\".", "--set 需要 FIELD=VALUE，收到“{value}”。", "--set necesita CAMPO=VALOR, se recibió \"{value}\"."),
     ("handover.no_change", "Order {value} already sits there; choose another person or department.", "工单 {value} 已在该处，请选择其他人员或部门。", "La orden {value} ya está ahí; elija otra persona u otro departamento."),
+    ("route.date_invalid", "\"{value}\" is not a date; use YYYY-MM-DD.", "“{value}”不是日期，请用 YYYY-MM-DD。", "\"{value}\" no es una fecha; use AAAA-MM-DD."),
+    ("route.no_technicians", "Choose at least one technician whose day to plan.", "请至少选择一位要规划当天路线的技师。", "Elija al menos un técnico cuyo día planificar."),
+    ("route.no_orders", "No open orders are assigned for {date} to the technicians chosen.", "所选技师在 {date} 没有已分配的未完成工单。", "Los técnicos elegidos no tienen órdenes abiertas asignadas para el {date}."),
+    ("route.base_missing", "{login} has no base: record the van's base or a home place.", "{login} 没有出发地：请填写车辆出发地或住址位置。", "{login} no tiene base: registre la base de la furgoneta o un domicilio."),
+    ("route.window_empty", "An appointment window must end after it starts.", "预约时间窗的结束必须晚于开始。", "Una ventana de cita debe terminar después de empezar."),
+    ("route.window_half", "An appointment window needs both a start and an end.", "预约时间窗需要同时有开始和结束。", "Una ventana de cita necesita inicio y fin."),
+    ("route.map_size", "The route map cannot be drawn at that size: {value}", "无法按该尺寸绘制路线图：{value}", "No se puede dibujar el mapa de ruta con ese tamaño: {value}"),
 ];
 
 /// Texts the desktop shell shows natively, (key, en, zh-CN, es): notifications

@@ -50,4 +50,7 @@ pub const COMMAND_NAMES: &[&str] = &[
     "technician_roster",
     "technician_save",
     "order_hand_over",
+    "optimise_day",
+    "accept_day_plan",
+    "route_map_svg",
 ];

@@ -5,6 +5,7 @@
 pub mod background;
 pub mod commands;
 pub mod commands_dispatch;
+pub mod commands_route;
 pub mod commands_sla;
 pub mod notifier;
 pub mod session;
@@ -90,6 +91,9 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
             commands_dispatch::technician_roster,
             commands_dispatch::technician_save,
             commands_dispatch::order_hand_over,
+            commands_route::optimise_day,
+            commands_route::accept_day_plan,
+            commands_route::route_map_svg,
         ])
         // Times are epoch milliseconds and versions small counters: both fit a JS number.
         .dangerously_cast_bigints_to_number()

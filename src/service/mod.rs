@@ -7,6 +7,8 @@ mod changes;
 pub mod dispatch;
 pub mod dispatch_auto;
 pub mod dispatch_batch;
+pub mod dispatch_day;
+pub mod dispatch_day_accept;
 pub mod dispatch_people;
 pub mod dispatch_rules;
 pub mod handover;

@@ -37,6 +37,12 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../../migrations/sqlite/0004_dispatch.sql"),
         postgres: include_str!("../../migrations/postgres/0004_dispatch.sql"),
     },
+    Migration {
+        version: 7,
+        name: "route_day",
+        sqlite: include_str!("../../migrations/sqlite/0007_route_day.sql"),
+        postgres: include_str!("../../migrations/postgres/0007_route_day.sql"),
+    },
 ];
 
 pub(super) async fn run(store: &Store) -> Result<()> {

@@ -12,6 +12,7 @@ mod migrate;
 pub mod notify;
 pub mod orders;
 pub mod org;
+pub mod route_day;
 pub mod rows;
 pub mod sla;
 pub mod stats;

@@ -10,6 +10,7 @@ mod draw;
 mod fonts;
 mod layout;
 mod raster;
+mod route_map;
 mod scale;
 mod spec;
 mod svg;
@@ -22,6 +23,7 @@ pub use layout::{
     X_LABEL_ANGLE,
 };
 pub use raster::render_png;
+pub use route_map::{project as project_route_map, render_route_map, RouteMap};
 pub use scale::{value_axis, value_extent, ValueAxis};
 pub use spec::{ChartKind, ChartSpec, NumberFormat, Series};
 pub use svg::{render_chart, render_svg, RenderedChart};

@@ -202,6 +202,44 @@ pub enum DispatchCommand {
         #[arg(long)]
         grab_limit: Option<i64>,
     },
+    /// Plan a day's visits for technicians (LOGIN[,LOGIN]): order and times inside appointment
+    /// windows and shifts, least driving; --accept saves the times, --map draws the route(s)
+    OptimiseDay {
+        #[arg(long)]
+        technician: String,
+        /// YYYY-MM-DD in the organisation's time zone
+        #[arg(long)]
+        date: String,
+        #[arg(long, default_value_t = 2.0)]
+        seconds: f64,
+        #[arg(long, default_value_t = 1)]
+        seed: u32,
+        #[arg(long)]
+        accept: bool,
+        /// SVG file for the route map (several technicians: one file each, LOGIN added to the name)
+        #[arg(long)]
+        map: Option<PathBuf>,
+    },
+    /// A visit's appointment window (RFC 3339), parts taken from the van, confirmed time
+    Visit {
+        order: String,
+        #[arg(long)]
+        window_start: Option<String>,
+        #[arg(long)]
+        window_end: Option<String>,
+        #[arg(long, default_value_t = 0)]
+        parts: i64,
+        #[arg(long)]
+        confirmed: bool,
+    },
+    /// A technician's van: base LAT,LON and parts capacity
+    Van {
+        login: String,
+        #[arg(long)]
+        base: Option<String>,
+        #[arg(long)]
+        capacity: Option<i64>,
+    },
 }
 
 #[derive(Subcommand, Debug)]
@@ -380,6 +418,9 @@ pub struct CreateArgs {
     pub department: Option<String>,
     #[arg(long)]
     pub address: Option<String>,
+    /// Where the work is: LAT,LON
+    #[arg(long)]
+    pub at: Option<String>,
 }
 
 #[derive(Args, Debug)]

@@ -10,13 +10,13 @@ use orderly::service::dispatch::ScheduleRequest;
 use orderly::service::Orderly;
 use orderly::{Error, Result};
 
-fn instant(text: &str, field: &str) -> Result<i64> {
+pub(crate) fn instant(text: &str, field: &str) -> Result<i64> {
     chrono::DateTime::parse_from_rfc3339(text)
         .map(|d| d.timestamp_millis())
         .map_err(|_| Error::invalid("import.created_at_invalid").on_field(field).with("value", text))
 }
 
-async fn user_id(orderly: &Orderly, actor: &Actor, login: &str) -> Result<String> {
+pub(crate) async fn user_id(orderly: &Orderly, actor: &Actor, login: &str) -> Result<String> {
     let dir = orderly.directory(actor).await?;
     dir.users
         .iter()
@@ -94,6 +94,9 @@ pub async fn run(orderly: &Orderly, actor: &Actor, cmd: DispatchCommand, out: &O
                 profile.last_lon = Some(lon.trim().parse().map_err(|_| bad())?);
             }
             out.value(&orderly.save_technician_profile(actor, profile).await?);
+        }
+        cmd @ (DispatchCommand::OptimiseDay { .. } | DispatchCommand::Visit { .. } | DispatchCommand::Van { .. }) => {
+            crate::route_day::run(orderly, actor, cmd, out).await?
         }
     }
     Ok(())

@@ -7,6 +7,7 @@ mod dispatch;
 mod engines;
 mod orders;
 mod output;
+mod route_day;
 mod sla;
 mod stats;
 

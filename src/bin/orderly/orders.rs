@@ -91,9 +91,21 @@ async fn new_order(orderly: &Orderly, actor: &Actor, a: CreateArgs) -> Result<Ne
         template_key: a.template,
         values,
         department_id,
-        location: a.address.map(|address| Location { address: Some(address), ..Default::default() }),
+        location: location(a.address, a.at.as_deref())?,
         ..Default::default()
     })
+}
+
+fn location(address: Option<String>, at: Option<&str>) -> Result<Option<Location>> {
+    let (lat, lon) = match at {
+        None => (None, None),
+        Some(place) => {
+            let bad = || Error::invalid("location.invalid").on_field("at");
+            let (lat, lon) = place.split_once(',').ok_or_else(bad)?;
+            (Some(lat.trim().parse().map_err(|_| bad())?), Some(lon.trim().parse().map_err(|_| bad())?))
+        }
+    };
+    Ok((address.is_some() || lat.is_some()).then_some(Location { address, lat, lon }))
 }
 
 async fn filter(orderly: &Orderly, a: ListArgs) -> Result<OrderFilter> {

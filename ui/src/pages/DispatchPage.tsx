@@ -1,13 +1,15 @@
 // Dispatch: the unassigned orders, the technicians' calendar and what the core suggests. Every
 // booking, move, plan and publication goes to the core; a refusal is shown translated and the
 // board is read again, so nothing moves that the core did not accept.
-import { ReloadOutlined, ThunderboltOutlined } from "@ant-design/icons";
-import { Alert, App, Badge, Button, Card, Flex, Segmented, Space, Spin, Typography } from "antd";
+import { CarOutlined, ReloadOutlined, ThunderboltOutlined } from "@ant-design/icons";
+import { Alert, App, Badge, Button, Card, Flex, Segmented, Select, Space, Spin, Typography } from "antd";
+import { Channel } from "@tauri-apps/api/core";
 import { lazy, Suspense, useCallback, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { api, type AutoMode, type BatchOutcome, type BatchPlan, type DispatchInfo, type Suggestion, type WorkOrder } from "../api";
+import { api, type AutoMode, type BatchOutcome, type BatchPlan, type DayPlan, type DispatchInfo, type Suggestion, type WorkOrder } from "../api";
 import BatchPanel from "../components/dispatch/BatchPanel";
-import { boardItems, boardRows } from "../components/dispatch/boardModel";
+import { batchGhostItems, boardItems, boardRows, dayOf, dayPlanItems, GHOST } from "../components/dispatch/boardModel";
+import DayPlanPanel from "../components/dispatch/DayPlanPanel";
 import type { Scale } from "../components/dispatch/boardTypes";
 import OrderNeedsPanel from "../components/dispatch/OrderNeedsPanel";
 import SuggestPanel from "../components/dispatch/SuggestPanel";
@@ -24,6 +26,8 @@ const DispatchBoard = lazy(() => import("../components/dispatch/DispatchBoard"))
 const HIGHLIGHTED = 3;
 // The core's automatic assignment modes, in the order they are offered.
 const AUTO_MODES: AutoMode[] = ["smart", "least_loaded", "round_robin"];
+// Search budget of "Optimise day", seconds.
+const DAY_SECONDS = 2;
 
 export default function DispatchPage() {
   const { t } = useTranslation();
@@ -40,10 +44,14 @@ export default function DispatchPage() {
   const [suggestion, setSuggestion] = useState<Suggestion | null>(null);
   const [plan, setPlan] = useState<BatchPlan | null>(null);
   const [outcome, setOutcome] = useState<BatchOutcome | null>(null);
-  const [busy, setBusy] = useState<"suggest" | "publish" | "optimise" | "apply" | AutoMode | null>(null);
+  const [busy, setBusy] = useState<"suggest" | "publish" | "optimise" | "apply" | "day" | "acceptDay" | AutoMode | null>(null);
+  const [dayTechs, setDayTechs] = useState<string[]>([]);
+  const [dayPlan, setDayPlan] = useState<DayPlan | null>(null);
+  const [dayAccepted, setDayAccepted] = useState<number | null>(null);
   const [refusal, setRefusal] = useState<string | null>(null);
   const [openOrder, setOpenOrder] = useState<string | null>(null);
   const current = useRef<string | null>(null);
+  const daySearch = useRef(0);
 
   const selected = data.unassigned.find((o) => o.id === selectedId) ?? null;
   const names = useMemo(() => new Map(data.technicians.map((c) => [c.user.id, c.user.display_name])), [data.technicians]);
@@ -64,7 +72,17 @@ export default function DispatchPage() {
     () => boardRows(data.technicians, directory.departments, t, lng, candidates),
     [data.technicians, directory.departments, t, lng, candidates],
   );
-  const items = useMemo(() => boardItems(data.bookings), [data.bookings]);
+  const items = useMemo(() => {
+    const booked = boardItems(data.bookings);
+    if (dayPlan && dayAccepted === null) {
+      const leg = (km: string, minutes: string) => t("routeDay.leg", { km, minutes });
+      return [...booked, ...dayPlanItems(dayPlan, { leg }, lng)];
+    }
+    if (plan && outcome === null) {
+      return [...booked, ...batchGhostItems(plan, data.bookings, anchor, t("routeDay.batchGhost"))];
+    }
+    return booked;
+  }, [data.bookings, dayPlan, dayAccepted, plan, outcome, anchor, t, lng]);
   const words = useMemo(
     () => ({ current: t("dispatch.board.current"), time: t("dispatch.board.time"), deleteSelected: t("dispatch.board.delete") }),
     [t],
@@ -168,6 +186,49 @@ export default function DispatchPage() {
     if (answer) {
       setPlan(answer);
       setOutcome(null);
+      setDayPlan(null);
+    }
+  }
+
+  /** Technicians whose day is planned: those chosen, else everyone booked on the day shown. */
+  function dayTechnicians(): string[] {
+    if (dayTechs.length > 0) return dayTechs;
+    const day = dayOf(anchor);
+    return [
+      ...new Set(
+        data.bookings
+          .filter((b) => b.info.scheduled_start !== null && dayOf(b.info.scheduled_start) === day)
+          .map((b) => b.order.assignee_id)
+          .filter((id): id is string => id !== null),
+      ),
+    ];
+  }
+
+  async function optimiseDay() {
+    const request = { date: dayOf(anchor), technician_ids: dayTechnicians(), seconds: DAY_SECONDS, seed: 1 };
+    // Better plans arrive while the search runs; the board shows each one as it comes.
+    // A message arriving after the answer (they travel separately) must not replace it.
+    const search = ++daySearch.current;
+    const progress = new Channel<DayPlan>();
+    progress.onmessage = (better) => {
+      if (daySearch.current === search) setDayPlan(better);
+    };
+    setDayAccepted(null);
+    const answer = await run("day", () => api.optimiseDay(request, progress));
+    daySearch.current += 1;
+    if (answer) {
+      setDayPlan(answer);
+      setDayAccepted(null);
+      setPlan(null);
+    }
+  }
+
+  async function acceptDay() {
+    if (!dayPlan) return;
+    const answer = await run("acceptDay", () => api.acceptDayPlan(dayPlan));
+    if (answer) {
+      setDayAccepted(answer.length);
+      void data.reload();
     }
   }
 
@@ -216,7 +277,26 @@ export default function DispatchPage() {
         >
           {checked.size > 0 ? t("dispatch.optimiseSelection", { n: checked.size }) : t("dispatch.optimiseAll")}
         </Button>
-        <Button icon={<ReloadOutlined />} onClick={() => void data.reload()} loading={data.loading}>
+        <Select
+          mode="multiple"
+          allowClear
+          maxTagCount="responsive"
+          style={{ minWidth: 180, maxWidth: 280 }}
+          placeholder={t("routeDay.technicians")}
+          value={dayTechs}
+          onChange={setDayTechs}
+          options={data.technicians.map((c) => ({ value: c.user.id, label: c.user.display_name }))}
+          data-testid="dispatch-day-techs"
+        />
+        <Button
+          icon={<CarOutlined />}
+          onClick={() => void optimiseDay()}
+          loading={busy === "day"}
+          data-testid="dispatch-optimise-day"
+        >
+          {t("routeDay.optimise")}
+        </Button>
+        <Button icon={<ReloadOutlined />} onClick={() => void data.reload()} loading={data.loading} data-testid="dispatch-reload">
           {t("common.reload")}
         </Button>
       </Flex>
@@ -233,7 +313,7 @@ export default function DispatchPage() {
               <Badge count={data.unassigned.length} showZero color="gray" />
             </Flex>
           }
-          style={{ width: 300, flexShrink: 0, display: "flex", flexDirection: "column" }}
+          style={{ width: 260, flexShrink: 0, display: "flex", flexDirection: "column" }}
           styles={{ body: { overflow: "auto", flex: 1, padding: 4 } }}
         >
           <UnassignedList orders={data.unassigned} selectedId={selectedId} checked={checked} onSelect={select} onCheck={check} />
@@ -249,11 +329,25 @@ export default function DispatchPage() {
               words={words}
               onDropOrder={(id, tech, time) => void dropOrder(id, tech, time)}
               onMoveItem={moveItem}
-              onOpenItem={setOpenOrder}
+              onOpenItem={(id) => setOpenOrder(id.startsWith(GHOST) ? id.slice(GHOST.length) : id)}
             />
           </Suspense>
         </div>
-        <Flex vertical gap={12} style={{ width: 340, flexShrink: 0, overflow: "auto" }}>
+        {/* The side column takes room from the board only when it has something to show (1280 px screens). */}
+        <Flex vertical gap={12} style={{ width: selected || plan || dayPlan ? 320 : 200, flexShrink: 0, overflow: "auto" }}>
+          {dayPlan && (
+            <DayPlanPanel
+              plan={dayPlan}
+              accepting={busy === "acceptDay"}
+              searching={busy === "day"}
+              accepted={dayAccepted}
+              onAccept={() => void acceptDay()}
+              onDiscard={() => {
+                setDayPlan(null);
+                setDayAccepted(null);
+              }}
+            />
+          )}
           {plan && (
             <BatchPanel
               plan={plan}

@@ -46,7 +46,8 @@ function toItem(item: BoardItem): DataItem {
     content: content as unknown as string,
     title: item.title,
     className: item.className,
-    type: "range",
+    type: item.type ?? "range",
+    ...(item.editable === false ? { editable: false } : {}),
   };
 }
 

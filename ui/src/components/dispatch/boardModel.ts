@@ -1,7 +1,7 @@
 // Rows and items of the board from the core's data, translated. Departments hold their
 // technicians; technicians without a department sit under "No department".
 import type { TFunction } from "i18next";
-import type { Department, TechnicianCard } from "../../api";
+import type { BatchPlan, DayPlan, Department, TechnicianCard } from "../../api";
 import { formatNumber } from "../../i18n/format";
 import type { Language } from "../../i18n";
 import type { BoardItem, BoardRow, Scale, TechnicianLabel } from "./boardTypes";
@@ -104,3 +104,86 @@ export function windowOf(scale: Scale, anchor: number): { start: Date; end: Date
   return { start, end };
 }
 
+
+/** Prefixes of proposal items, so a ghost never shares an id with the booked visit it moves. */
+export const GHOST = "ghost:";
+export const LEG = "leg:";
+
+/**
+ * A day plan on the board: each planned visit as a dashed ghost on its technician's row, and the
+ * drive before it (and back to base after the last) as a shaded background stretch.
+ */
+export function dayPlanItems(plan: DayPlan, words: { leg: (km: string, minutes: string) => string }, lng: Language): BoardItem[] {
+  const km = (v: number | null) => decimal(v ?? 0, lng);
+  return plan.technicians.flatMap((day) => {
+    const items: BoardItem[] = [];
+    day.visits.forEach((v) => {
+      if (v.leg.minutes > 0) {
+        const text = words.leg(km(v.leg.km), formatNumber(v.leg.minutes, lng));
+        items.push({
+          id: `${LEG}${v.order_id}`,
+          row: day.technician_id,
+          start: v.start - v.leg.minutes * 60_000,
+          end: v.start,
+          text,
+          title: text,
+          className: "dispatch-leg",
+          type: "background",
+          editable: false,
+        });
+      }
+      items.push({
+        id: `${GHOST}${v.order_id}`,
+        row: day.technician_id,
+        start: v.start,
+        end: v.end,
+        text: `${v.number} ${v.title}`,
+        title: `${v.number} · ${v.title}`,
+        className: v.pinned ? "dispatch-ghost dispatch-ghost-pinned" : "dispatch-ghost",
+        editable: false,
+      });
+    });
+    const last = day.visits[day.visits.length - 1];
+    if (last && day.return_leg.minutes > 0) {
+      const text = words.leg(km(day.return_leg.km), formatNumber(day.return_leg.minutes, lng));
+      items.push({
+        id: `${LEG}back:${day.technician_id}`,
+        row: day.technician_id,
+        start: last.end,
+        end: last.end + day.return_leg.minutes * 60_000,
+        text,
+        title: text,
+        className: "dispatch-leg",
+        type: "background",
+        editable: false,
+      });
+    }
+    return items;
+  });
+}
+
+/** A batch plan's proposals as ghosts: at the order's booked time when it has one, else from `at` for an hour. */
+export function batchGhostItems(plan: BatchPlan, bookings: Booking[], at: number, label: string): BoardItem[] {
+  return plan.proposals.map((p) => {
+    const booked = bookings.find((b) => b.order.id === p.order_id)?.info;
+    const start = booked?.scheduled_start ?? at;
+    const end = booked?.scheduled_end ?? start + 3_600_000;
+    return {
+      id: `${GHOST}${p.order_id}`,
+      row: p.technician_id,
+      start,
+      end,
+      text: `${p.number} · ${label}`,
+      title: `${p.number} · ${label}`,
+      className: "dispatch-ghost",
+      editable: false,
+    };
+  });
+}
+
+/** The local calendar day of `at` as YYYY-MM-DD (the day the board shows). */
+export function dayOf(at: number): string {
+  const d = new Date(at);
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}

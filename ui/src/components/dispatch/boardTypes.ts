@@ -28,6 +28,10 @@ export type BoardItem = {
   text: string;
   title: string;
   className: string;
+  /** "background": a shaded stretch of the row (a travel leg); default a visit. */
+  type?: "range" | "background";
+  /** False for proposals (ghosts): they cannot be dragged until accepted. */
+  editable?: boolean;
 };
 
 export type BoardHandlers = {

@@ -1,0 +1,18 @@
+-- Day routing (issue #6): each visit's appointment window, parts it takes from the van and
+-- whether the customer confirmed the time (a confirmed visit keeps its time); each
+-- technician's van: home base and parts capacity. Forward-only.
+
+CREATE TABLE order_visit_terms (
+    order_id     TEXT PRIMARY KEY REFERENCES work_orders(id),
+    window_start INTEGER,
+    window_end   INTEGER,
+    parts        INTEGER NOT NULL DEFAULT 0,
+    confirmed    INTEGER NOT NULL DEFAULT 0
+);
+
+CREATE TABLE technician_vans (
+    user_id  TEXT PRIMARY KEY REFERENCES users(id),
+    base_lat REAL,
+    base_lon REAL,
+    capacity INTEGER NOT NULL DEFAULT 100
+);
