@@ -107,6 +107,12 @@ pub const CATALOGUE: &[(&str, &str, &str, &str)] = &[
     ("cli.engine_input_invalid", "{value} cannot be used: {detail}", "无法使用 {value}：{detail}", "No se puede usar {value}: {detail}"),
     ("cli.file_unwritable", "Cannot write {value}.", "无法写入 {value}。", "No se puede escribir {value}."),
     ("cli.set_invalid", "--set needs FIELD=VALUE, got \"{value}\".", "--set 需要 FIELD=VALUE，收到“{value}”。", "--set necesita CAMPO=VALOR, se recibió \"{value}\"."),
+    ("dashboard.not_found", "Dashboard {value} was not found.", "未找到仪表板 {value}。", "No se encontró el panel {value}."),
+    ("dashboard.not_owner", "Only its owner, {owner}, may change the dashboard \"{value}\"; clone it to make your own.", "只有所有者 {owner} 可以修改仪表板“{value}”，可复制一份自己的。", "Solo su propietario, {owner}, puede cambiar el panel \"{value}\"; clónelo para tener el suyo."),
+    ("dashboard.default_read_only", "A built-in dashboard cannot be changed; clone it to make your own.", "内置仪表板不能修改，可复制一份自己的。", "Un panel predefinido no se puede cambiar; clónelo para tener el suyo."),
+    ("dashboard.name_empty", "A dashboard needs a name.", "仪表板需要名称。", "Un panel necesita un nombre."),
+    ("export.format_unknown", "An export is written as .svg, .png, .csv or .xlsx, not \"{value}\".", "导出只能保存为 .svg、.png、.csv 或 .xlsx，不能是“{value}”。", "Una exportación se guarda como .svg, .png, .csv o .xlsx, no \"{value}\"."),
+    ("export.unwritable", "{value} cannot be written.", "无法写入 {value}。", "No se puede escribir {value}."),
 ];
 
 /// Texts the desktop shell shows natively, (key, en, zh-CN, es): notifications

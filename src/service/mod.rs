@@ -17,6 +17,10 @@ pub mod sla;
 pub mod sla_clock;
 mod sla_math;
 pub mod stats;
+pub mod dashboard_defaults;
+pub mod dashboards;
+pub mod exports;
+pub mod tiles;
 
 use crate::domain::order::WorkOrder;
 use crate::domain::user::Actor;

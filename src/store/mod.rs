@@ -16,6 +16,7 @@ pub mod rows;
 pub mod sla;
 pub mod stats;
 pub mod users;
+pub mod dashboards;
 
 use crate::{Error, Result};
 use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
