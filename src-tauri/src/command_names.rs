@@ -45,4 +45,13 @@ pub const COMMAND_NAMES: &[&str] = &[
     "dispatch_rules_save",
     "pool_rules",
     "pool_rules_save",
+    "dashboards_list",
+    "dashboards_get",
+    "dashboards_save",
+    "dashboards_delete",
+    "dashboards_share",
+    "dashboards_clone",
+    "tile_data",
+    "tile_export",
+    "technician_stats",
 ];

@@ -81,6 +81,12 @@ pub fn chart_kind(chart: TileChart) -> ChartKind {
 }
 
 impl TileData {
+    /// The figures of `result` named as `tile` shows them, in the locale's words (the CLI builds
+    /// a tile around its own query to export it the way the desktop does).
+    pub fn from_result(tile: &Tile, result: &StatsResult, locale: Locale) -> TileData {
+        TileData::new(tile, result.clone(), locale)
+    }
+
     fn new(tile: &Tile, result: StatsResult, locale: Locale) -> TileData {
         let title = tile
             .title
@@ -156,8 +162,9 @@ impl Orderly {
         Ok(data)
     }
 
-    /// The tile checked, its query run and its series named; no chart drawn yet.
-    pub(crate) async fn tile_figures(
+    /// The tile checked, its query run and its series named; no chart drawn yet (exports and
+    /// reports draw it at their own size with [`TileData::chart_spec`]).
+    pub async fn tile_figures(
         &self,
         actor: &Actor,
         tile: &Tile,

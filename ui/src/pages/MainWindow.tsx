@@ -3,6 +3,7 @@
 // ask to open an order or the inbox (from a native notification or the tray).
 import {
   ApartmentOutlined,
+  BarChartOutlined,
   FieldTimeOutlined,
   ProfileOutlined,
   ScheduleOutlined,
@@ -28,8 +29,9 @@ import UsersPage from "./admin/UsersPage";
 import DispatchPage from "./DispatchPage";
 import OrdersPage from "./OrdersPage";
 import PoolPage from "./PoolPage";
+import StatsPage from "./stats/StatsPage";
 
-type Page = "orders" | "users" | "departments" | "sla" | "dispatch" | "pool";
+type Page = "orders" | "users" | "departments" | "sla" | "dispatch" | "pool" | "stats";
 
 // Typing a whole order number jumps straight to that order.
 const ORDER_NUMBER = /^WO-\d{4}-\d+$/i;
@@ -70,6 +72,9 @@ export default function MainWindow({ actor }: { actor: Actor }) {
     ...(technician
       ? [{ key: "pool", icon: <ThunderboltOutlined />, label: <span data-testid="nav-pool">{t("pool.nav")}</span> }]
       : []),
+    ...(dispatcher
+      ? [{ key: "stats", icon: <BarChartOutlined />, label: <span data-testid="nav-stats">{t("statistics.nav")}</span> }]
+      : []),
     ...(admin
       ? [
           { key: "users", icon: <TeamOutlined />, label: <span data-testid="menu-users">{t("nav.users")}</span> },
@@ -84,7 +89,7 @@ export default function MainWindow({ actor }: { actor: Actor }) {
   ];
 
   const current: Page =
-    admin || (page === "dispatch" && dispatcher) || (page === "pool" && technician) || page === "orders" ? page : "orders";
+    admin || ((page === "dispatch" || page === "stats") && dispatcher) || (page === "pool" && technician) || page === "orders" ? page : "orders";
 
   return (
     <Layout style={{ height: "100vh" }}>
@@ -144,6 +149,7 @@ export default function MainWindow({ actor }: { actor: Actor }) {
           {current === "sla" && <SlaPage />}
           {current === "dispatch" && <DispatchPage />}
           {current === "pool" && <PoolPage />}
+          {current === "stats" && <StatsPage />}
         </Layout.Content>
       </Layout>
       <InboxDrawer open={inboxOpen} onClose={() => setInboxOpen(false)} inbox={inbox} onOpenOrder={showOrder} />
