@@ -20,14 +20,16 @@ export default function ChartView({ data, chart }: { data: TileData; chart: Tile
     // The image scales with its box; a box not laid out (tests) counts as drawn at full size.
     const scale = box.width > 0 ? chart.width / box.width : 1;
     const x = (e.clientX - box.left) * scale;
-    const area = chart.plot_area;
-    const slot = chart.x_positions.length > 1 ? chart.x_positions[1] - chart.x_positions[0] : area.width;
-    if (chart.x_positions.length === 0 || x < area.x - slot / 2 || x > area.x + area.width + slot / 2) {
+    const left = chart.plot_area.x ?? 0;
+    const right = left + (chart.plot_area.width ?? 0);
+    const positions = chart.x_positions.map((p) => p ?? 0);
+    const slot = positions.length > 1 ? positions[1] - positions[0] : right - left;
+    if (positions.length === 0 || x < left - slot / 2 || x > right + slot / 2) {
       setHover(null);
       return;
     }
-    const index = nearestIndex(chart.x_positions, x);
-    setHover({ index, left: chart.x_positions[index] / scale, top: e.clientY - box.top });
+    const index = nearestIndex(positions, x);
+    setHover({ index, left: positions[index] / scale, top: e.clientY - box.top });
   }
 
   return (

@@ -11,8 +11,7 @@ import { messageOf } from "../../i18n/errors";
 import { useFormat } from "../../i18n/format";
 import ChartView from "./ChartView";
 import { NumberTile, TableTile } from "./TileBody";
-
-export const EXPORT_FORMATS: ExportFormat[] = ["png", "svg", "csv", "xlsx"];
+import { EXPORT_FORMATS } from "./values";
 
 export type TileActions = {
   onEdit: () => void;
@@ -30,22 +29,24 @@ export default function TileCard({ tile, actions }: { tile: Tile; actions?: Tile
   const { t } = useTranslation();
   const { lng } = useFormat();
   const { message } = App.useApp();
-  const [data, setData] = useState<TileData | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [answer, setAnswer] = useState<{ asked: string; data: TileData | null; error: string | null } | null>(null);
   const [exported, setExported] = useState<string | null>(null);
   const key = JSON.stringify(tile);
+  const asked = `${lng} ${key}`;
 
   useEffect(() => {
     let current = true;
-    setError(null);
     api.tileData(JSON.parse(key) as Tile, lng).then(
-      (answer) => current && setData(answer),
-      (e: unknown) => current && setError(messageOf(t, e)),
+      (data) => current && setAnswer({ asked: `${lng} ${key}`, data, error: null }),
+      (e: unknown) => current && setAnswer({ asked: `${lng} ${key}`, data: null, error: messageOf(t, e) }),
     );
     return () => {
       current = false;
     };
   }, [key, lng, t]);
+  // Until the answer for this tile and language arrives, the previous one stays (no flicker).
+  const data = answer?.data ?? null;
+  const error = answer?.asked === asked ? answer.error : null;
 
   async function exportAs(format: ExportFormat) {
     try {

@@ -7,19 +7,8 @@ import { useTranslation } from "react-i18next";
 import { api, type GroupBy, type Metric, type Period, type Statistic, type Tile, type TileChart } from "../../api";
 import { clearCoreErrors, placeCoreError } from "../../lib/coreErrors";
 import { useFormat } from "../../i18n/format";
+import { METRICS } from "./values";
 
-export const METRICS: Metric[] = [
-  "created",
-  "resolved",
-  "closed",
-  "backlog",
-  "first_response_time",
-  "resolution_time",
-  "sla_response",
-  "sla_resolution",
-  "urges",
-  "reopen_rate",
-];
 const STATISTICS: Statistic[] = ["mean", "median", "p90"];
 const GROUPS: GroupBy[] = ["status_category", "template", "department", "assignee", "priority", "customer_group"];
 const PERIODS: Period[] = ["day", "week", "month"];
@@ -46,16 +35,12 @@ function toValues(tile: Tile): Values {
   return {
     title: tile.title ?? "",
     metric: tile.metric,
-    statistic: tile.statistic,
+    statistic: tile.statistic ?? "mean",
     group_by: tile.group_by ?? NO_GROUP,
     period: tile.period,
     last: tile.last,
     chart: tile.chart,
   };
-}
-
-export function newTile(id: string): Tile {
-  return { id, title: null, metric: "created", statistic: "mean", group_by: null, period: "week", last: 12, chart: "line" };
 }
 
 export default function TileEditor({
@@ -77,10 +62,7 @@ export default function TileEditor({
   const metric = Form.useWatch("metric", form);
 
   useEffect(() => {
-    if (tile) {
-      form.setFieldsValue(toValues(tile));
-      setRefusal(null);
-    }
+    if (tile) form.setFieldsValue(toValues(tile));
   }, [tile, form]);
 
   async function apply(values: Values) {
@@ -100,6 +82,7 @@ export default function TileEditor({
     setChecking(true);
     try {
       await api.tileData(next, lng);
+      setRefusal(null);
       onDone(next);
     } catch (e) {
       setRefusal(placeCoreError(form, t, e, (field) => FIELDS[field] ?? null));
@@ -117,9 +100,12 @@ export default function TileEditor({
       title={t(adding ? "statistics.editor.addTitle" : "statistics.editor.editTitle")}
       okText={t("statistics.editor.apply")}
       cancelText={t("statistics.editor.cancel")}
-      okButtonProps={{ "data-testid": "tile-editor-ok", loading: checking } as object}
+      okButtonProps={{ loading: checking, "data-testid": "tile-editor-ok" }}
       onOk={() => form.submit()}
-      onCancel={onCancel}
+      onCancel={() => {
+        setRefusal(null);
+        onCancel();
+      }}
       forceRender
     >
       {refusal && <Alert type="error" showIcon message={refusal} data-testid="tile-editor-refusal" style={{ marginBottom: 12 }} />}

@@ -7,7 +7,8 @@ import { useCallback, useEffect, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api, type Dashboard, type Tile } from "../../api";
 import TileCard from "../../components/stats/TileCard";
-import TileEditor, { newTile } from "../../components/stats/TileEditor";
+import TileEditor from "../../components/stats/TileEditor";
+import { newTile } from "../../components/stats/values";
 import { messageOf } from "../../i18n/errors";
 
 function dashboardName(t: (k: string) => string, d: Dashboard): string {
@@ -31,21 +32,20 @@ export default function StatsPage() {
   const [error, setError] = useState<string | null>(null);
 
   const load = useCallback(
-    async (pick?: string) => {
-      try {
-        const answer = await api.dashboardsList();
-        setList(answer);
-        const chosen = answer.find((d) => d.id === pick) ?? answer.find((d) => d.mine) ?? answer[0];
-        if (chosen) {
-          setSelected(chosen.id);
-          setDraft({ id: chosen.id, name: chosen.name, tiles: chosen.tiles });
-          setDirty(false);
-        }
-        setError(null);
-      } catch (e) {
-        setError(messageOf(t, e));
-      }
-    },
+    (pick?: string) =>
+      api.dashboardsList().then(
+        (answer) => {
+          setList(answer);
+          const chosen = answer.find((d) => d.id === pick) ?? answer.find((d) => d.mine) ?? answer[0];
+          if (chosen) {
+            setSelected(chosen.id);
+            setDraft({ id: chosen.id, name: chosen.name, tiles: chosen.tiles });
+            setDirty(false);
+          }
+          setError(null);
+        },
+        (e: unknown) => setError(messageOf(t, e)),
+      ),
     [t],
   );
 
