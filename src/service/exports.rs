@@ -120,22 +120,21 @@ pub fn tile_xlsx(data: &TileData, locale: Locale) -> Result<Vec<u8>> {
         Unit::Minutes => Format::new().set_num_format("0.0"),
         Unit::Count => Format::new().set_num_format("0"),
     };
-    let fail = |e: rust_xlsxwriter::XlsxError| Error::internal(e);
     for (col, header) in headers(locale).iter().enumerate() {
-        sheet.write_string_with_format(0, col as u16, header, &bold).map_err(fail)?;
+        sheet.write_string_with_format(0, col as u16, header, &bold).map_err(Error::internal)?;
     }
     for (i, (period, group, value)) in rows(data).enumerate() {
         let row = u32::try_from(i + 1).map_err(Error::internal)?;
-        sheet.write_string(row, 0, period).map_err(fail)?;
-        sheet.write_string(row, 1, group).map_err(fail)?;
+        sheet.write_string(row, 0, period).map_err(Error::internal)?;
+        sheet.write_string(row, 1, group).map_err(Error::internal)?;
         if let Some(v) = value {
-            sheet.write_number_with_format(row, 2, v, &number).map_err(fail)?;
+            sheet.write_number_with_format(row, 2, v, &number).map_err(Error::internal)?;
         }
     }
-    sheet.set_column_width(0, 14).map_err(fail)?;
-    sheet.set_column_width(1, 28).map_err(fail)?;
-    sheet.set_column_width(2, 12).map_err(fail)?;
-    book.save_to_buffer().map_err(fail)
+    sheet.set_column_width(0, 14).map_err(Error::internal)?;
+    sheet.set_column_width(1, 28).map_err(Error::internal)?;
+    sheet.set_column_width(2, 12).map_err(Error::internal)?;
+    book.save_to_buffer().map_err(Error::internal)
 }
 
 /// The bytes of the export in `format`.
