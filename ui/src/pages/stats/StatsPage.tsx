@@ -105,7 +105,7 @@ export default function StatsPage() {
 
   const tiles = draft?.tiles ?? [];
   return (
-    <Flex vertical gap={12} style={{ minHeight: 0, overflow: "auto" }} data-testid="stats-page">
+    <Flex vertical gap={12} style={{ minHeight: 0, overflowY: "auto", overflowX: "hidden" }} data-testid="stats-page">
       <Flex gap={8} wrap align="center">
         <Typography.Title level={4} style={{ margin: 0 }}>
           {t("statistics.nav")}
