@@ -57,7 +57,10 @@ async fn dashboards_are_private_until_shared_and_changed_only_by_their_owner(s: 
     let mut change = input("bo's now", vec![]);
     change.id = Some(mine.id.clone());
     let refused = o.save_dashboard(&bo, change.clone()).await.unwrap_err();
-    assert_eq!((refused.key.as_str(), refused.params.get("owner").map(String::as_str)), ("dashboard.not_owner", Some("ANA")));
+    assert_eq!(
+        (refused.key.as_str(), refused.params.get("owner").map(String::as_str)),
+        ("dashboard.not_owner", Some("ANA"))
+    );
     assert_eq!(o.share_dashboard(&bo, &mine.id, false).await.unwrap_err().key, "dashboard.not_owner");
     assert_eq!(o.delete_dashboard(&bo, &mine.id).await.unwrap_err().key, "dashboard.not_owner");
     assert_eq!(o.dashboard(&ana, &mine.id).await.unwrap().name, "我的看板");
@@ -93,12 +96,25 @@ async fn bad_definitions_are_refused_by_field_and_nothing_is_stored(s: TestStore
     let cases: Vec<(DashboardInput, &str, &str)> = vec![
         (input(" ", vec![good.clone()]), "dashboard.name_empty", "name"),
         (input(&"长".repeat(121), vec![good.clone()]), "dashboard.title_too_long", "name"),
-        (input("d", vec![tile("a", Metric::Created, Period::Day, 0, TileChart::Bar)]), "dashboard.tile_periods_out_of_range", "tiles.0.last"),
+        (
+            input("d", vec![tile("a", Metric::Created, Period::Day, 0, TileChart::Bar)]),
+            "dashboard.tile_periods_out_of_range",
+            "tiles.0.last",
+        ),
         (input("d", vec![good.clone(), good.clone()]), "dashboard.tile_id_duplicate", "tiles.1.id"),
         (input("d", vec![blank_title]), "dashboard.title_empty", "tiles.0.title"),
-        (input("d", vec![tile("", Metric::Created, Period::Day, 7, TileChart::Bar)]), "dashboard.tile_id_invalid", "tiles.0.id"),
         (
-            input("d", (0..=MAX_TILES).map(|i| tile(&format!("t{i}"), Metric::Created, Period::Day, 7, TileChart::Bar)).collect()),
+            input("d", vec![tile("", Metric::Created, Period::Day, 7, TileChart::Bar)]),
+            "dashboard.tile_id_invalid",
+            "tiles.0.id",
+        ),
+        (
+            input(
+                "d",
+                (0..=MAX_TILES)
+                    .map(|i| tile(&format!("t{i}"), Metric::Created, Period::Day, 7, TileChart::Bar))
+                    .collect(),
+            ),
             "dashboard.too_many_tiles",
             "tiles",
         ),
@@ -145,7 +161,11 @@ async fn a_tile_speaks_the_viewers_language(s: TestStore) {
     by_status.title = Some("Lo que espera".into());
     let es = o.tile_data_on(&s.admin, &by_status, "es", today).await.unwrap();
     assert_eq!(es.title, "Lo que espera");
-    assert!(es.series.iter().all(|s| ["Nueva", "Abierta", "En espera", "Suspendida"].contains(&s.name.as_str())), "{:?}", es.series);
+    assert!(
+        es.series.iter().all(|s| ["Nueva", "Abierta", "En espera", "Suspendida"].contains(&s.name.as_str())),
+        "{:?}",
+        es.series
+    );
     let month = ["ene", "feb", "mar", "abr", "may", "jun", "jul", "ago", "sept", "oct", "nov", "dic"];
     assert!(es.period_labels.iter().all(|l| month.iter().any(|m| l.starts_with(m))), "{:?}", es.period_labels);
 
@@ -210,7 +230,8 @@ async fn exports_write_every_row_in_every_format(s: TestStore) {
     let rows: Vec<&[Data]> = range.rows().collect();
     assert_eq!(rows[0], [Data::String("Periodo".into()), Data::String("Grupo".into()), Data::String("Valor".into())]);
     assert_eq!(rows.len(), 31);
-    let p3_today = rows.iter().find(|r| r[0] == Data::String(today_key.clone()) && r[1] == Data::String("P3 · Normal".into()));
+    let p3_today =
+        rows.iter().find(|r| r[0] == Data::String(today_key.clone()) && r[1] == Data::String("P3 · Normal".into()));
     assert_eq!(p3_today.unwrap()[2], Data::Float(2.0));
 
     let refused = o.tile_export_on(&s.admin, &t, "es", &dir.path().join("c.pdf"), today).await.unwrap_err();

@@ -32,7 +32,8 @@ fn stats_export_to_csv_and_xlsx_with_every_row() {
 
     // A year of days grouped by priority: 2 × 365 rows, far beyond any display cap.
     let csv = dir.path().join("días.csv");
-    let out = run(&db, "zh_CN.UTF-8", &[&query[..], &["--group-by", "priority", "--out", csv.to_str().unwrap()]].concat());
+    let out =
+        run(&db, "zh_CN.UTF-8", &[&query[..], &["--group-by", "priority", "--out", csv.to_str().unwrap()]].concat());
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let text = std::fs::read_to_string(&csv).unwrap();
     assert!(text.starts_with('\u{feff}'));

@@ -144,7 +144,13 @@ impl Locale {
 
     /// A series' name: a status category or priority in this language, the readable name the
     /// store gave (department, person), the key, or "(none)".
-    pub fn group_name(self, group_by: Option<GroupBy>, key: Option<&str>, label: Option<&str>, metric: Metric) -> String {
+    pub fn group_name(
+        self,
+        group_by: Option<GroupBy>,
+        key: Option<&str>,
+        label: Option<&str>,
+        metric: Metric,
+    ) -> String {
         let Some(group_by) = group_by else { return self.metric(metric) };
         let Some(key) = key else { return self.word("none") };
         match group_by {

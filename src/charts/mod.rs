@@ -28,7 +28,13 @@ pub struct ChartLabels {
 }
 
 /// A chart of every series of `result` with the caller's localised labels.
-pub fn labelled_chart(result: &StatsResult, kind: ChartKind, width: u32, height: u32, labels: &ChartLabels) -> ChartSpec {
+pub fn labelled_chart(
+    result: &StatsResult,
+    kind: ChartKind,
+    width: u32,
+    height: u32,
+    labels: &ChartLabels,
+) -> ChartSpec {
     let series = result
         .series
         .iter()

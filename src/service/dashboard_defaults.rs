@@ -45,7 +45,10 @@ pub fn supervisor_tiles() -> Vec<Tile> {
 /// What waits by status category, what comes in by day and each assignee's load.
 pub fn dispatcher_tiles() -> Vec<Tile> {
     vec![
-        grouped(tile("backlog-status", Metric::Backlog, Period::Day, 14, TileChart::StackedBar), GroupBy::StatusCategory),
+        grouped(
+            tile("backlog-status", Metric::Backlog, Period::Day, 14, TileChart::StackedBar),
+            GroupBy::StatusCategory,
+        ),
         tile("open-now", Metric::Backlog, Period::Day, 1, TileChart::Number),
         tile("created-daily", Metric::Created, Period::Day, 30, TileChart::Bar),
         grouped(tile("assignee-load", Metric::Backlog, Period::Day, 1, TileChart::Table), GroupBy::Assignee),

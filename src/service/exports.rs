@@ -78,9 +78,9 @@ pub fn export_file_name(title: &str, stamp: &str, format: ExportFormat) -> Strin
 
 /// A header row and one row per period and series: (period key, series name, value).
 fn rows(data: &TileData) -> impl Iterator<Item = (&str, &str, Option<f64>)> {
-    data.series.iter().flat_map(move |s| {
-        data.periods.iter().zip(&s.values).map(move |(p, v)| (p.as_str(), s.name.as_str(), *v))
-    })
+    data.series
+        .iter()
+        .flat_map(move |s| data.periods.iter().zip(&s.values).map(move |(p, v)| (p.as_str(), s.name.as_str(), *v)))
 }
 
 fn headers(locale: Locale) -> [String; 3] {
@@ -202,7 +202,10 @@ mod tests {
 
     #[test]
     fn file_names_keep_any_script_and_drop_punctuation() {
-        assert_eq!(export_file_name("积压 / 按状态", "20260105-0930", ExportFormat::Png), "积压-按状态-20260105-0930.png");
+        assert_eq!(
+            export_file_name("积压 / 按状态", "20260105-0930", ExportFormat::Png),
+            "积压-按状态-20260105-0930.png"
+        );
         assert_eq!(export_file_name("///", "x", ExportFormat::Csv), "chart-x.csv");
         assert_eq!(ExportFormat::of_path(Path::new("a/B.XLSX")).unwrap(), ExportFormat::Xlsx);
         assert_eq!(ExportFormat::of_path(Path::new("a.pdf")).unwrap_err().key, "export.format_unknown");

@@ -4,10 +4,13 @@
 
 mod auth;
 mod changes;
+pub mod dashboard_defaults;
+pub mod dashboards;
 pub mod dispatch;
 pub mod dispatch_auto;
 pub mod dispatch_batch;
 pub mod dispatch_rules;
+pub mod exports;
 pub mod import;
 pub mod notify;
 mod orders;
@@ -17,9 +20,6 @@ pub mod sla;
 pub mod sla_clock;
 mod sla_math;
 pub mod stats;
-pub mod dashboard_defaults;
-pub mod dashboards;
-pub mod exports;
 pub mod tiles;
 
 use crate::domain::order::WorkOrder;

@@ -88,10 +88,7 @@ impl TileData {
     }
 
     fn new(tile: &Tile, result: StatsResult, locale: Locale) -> TileData {
-        let title = tile
-            .title
-            .clone()
-            .unwrap_or_else(|| locale.tile_title(tile.metric, tile.statistic, tile.group_by));
+        let title = tile.title.clone().unwrap_or_else(|| locale.tile_title(tile.metric, tile.statistic, tile.group_by));
         let periods: Vec<String> =
             result.series.first().map(|s| s.points.iter().map(|p| p.period.clone()).collect()).unwrap_or_default();
         let period_labels = periods.iter().map(|p| locale.period(tile.period, p)).collect();
