@@ -174,6 +174,12 @@ pub const CATALOGUE: &[(&str, &str, &str, &str)] = &[
     ("route.window_empty", "An appointment window must end after it starts.", "预约时间窗的结束必须晚于开始。", "Una ventana de cita debe terminar después de empezar."),
     ("route.window_half", "An appointment window needs both a start and an end.", "预约时间窗需要同时有开始和结束。", "Una ventana de cita necesita inicio y fin."),
     ("route.map_size", "The route map cannot be drawn at that size: {value}", "无法按该尺寸绘制路线图：{value}", "No se puede dibujar el mapa de ruta con ese tamaño: {value}"),
+    ("dashboard.not_found", "Dashboard {value} was not found.", "未找到仪表板 {value}。", "No se encontró el panel {value}."),
+    ("dashboard.not_owner", "Only its owner, {owner}, may change the dashboard \"{value}\"; clone it to make your own.", "只有所有者 {owner} 可以修改仪表板“{value}”，可复制一份自己的。", "Solo su propietario, {owner}, puede cambiar el panel \"{value}\"; clónelo para tener el suyo."),
+    ("dashboard.default_read_only", "A built-in dashboard cannot be changed; clone it to make your own.", "内置仪表板不能修改，可复制一份自己的。", "Un panel predefinido no se puede cambiar; clónelo para tener el suyo."),
+    ("dashboard.name_empty", "A dashboard needs a name.", "仪表板需要名称。", "Un panel necesita un nombre."),
+    ("export.format_unknown", "An export is written as .svg, .png, .csv or .xlsx, not \"{value}\".", "导出只能保存为 .svg、.png、.csv 或 .xlsx，不能是“{value}”。", "Una exportación se guarda como .svg, .png, .csv o .xlsx, no \"{value}\"."),
+    ("export.unwritable", "{value} cannot be written.", "无法写入 {value}。", "No se puede escribir {value}."),
 ];
 
 /// Texts the desktop shell shows natively, (key, en, zh-CN, es): notifications

@@ -53,4 +53,13 @@ pub const COMMAND_NAMES: &[&str] = &[
     "optimise_day",
     "accept_day_plan",
     "route_map_svg",
+    "dashboards_list",
+    "dashboards_get",
+    "dashboards_save",
+    "dashboards_delete",
+    "dashboards_share",
+    "dashboards_clone",
+    "tile_data",
+    "tile_export",
+    "technician_stats",
 ];

@@ -7,6 +7,7 @@ pub mod commands;
 pub mod commands_dispatch;
 pub mod commands_route;
 pub mod commands_sla;
+pub mod commands_stats;
 pub mod notifier;
 pub mod session;
 pub mod tray;
@@ -94,6 +95,15 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
             commands_route::optimise_day,
             commands_route::accept_day_plan,
             commands_route::route_map_svg,
+            commands_stats::dashboards_list,
+            commands_stats::dashboards_get,
+            commands_stats::dashboards_save,
+            commands_stats::dashboards_delete,
+            commands_stats::dashboards_share,
+            commands_stats::dashboards_clone,
+            commands_stats::tile_data,
+            commands_stats::tile_export,
+            commands_stats::technician_stats,
         ])
         // Times are epoch milliseconds and versions small counters: both fit a JS number.
         .dangerously_cast_bigints_to_number()

@@ -4,6 +4,8 @@
 
 mod auth;
 mod changes;
+pub mod dashboard_defaults;
+pub mod dashboards;
 pub mod dispatch;
 pub mod dispatch_auto;
 pub mod dispatch_batch;
@@ -11,6 +13,7 @@ pub mod dispatch_day;
 pub mod dispatch_day_accept;
 pub mod dispatch_people;
 pub mod dispatch_rules;
+pub mod exports;
 pub mod handover;
 pub mod import;
 pub mod notify;
@@ -21,6 +24,7 @@ pub mod sla;
 pub mod sla_clock;
 mod sla_math;
 pub mod stats;
+pub mod tiles;
 
 use crate::domain::order::WorkOrder;
 use crate::domain::user::Actor;

@@ -58,6 +58,22 @@ export const commands = {
 	optimiseDay: (request: DayPlanRequest, progress: Channel<DayPlan>) => typedError<DayPlan, AppError>(__TAURI_INVOKE("optimise_day", { request, progress })),
 	acceptDayPlan: (plan: DayPlan) => typedError<WorkOrder[], AppError>(__TAURI_INVOKE("accept_day_plan", { plan })),
 	routeMapSvg: (plan: DayPlan, technicianId: string, width: number, height: number) => typedError<string, AppError>(__TAURI_INVOKE("route_map_svg", { plan, technicianId, width, height })),
+	dashboardsList: () => typedError<Dashboard[], AppError>(__TAURI_INVOKE("dashboards_list")),
+	dashboardsGet: (id: string) => typedError<Dashboard, AppError>(__TAURI_INVOKE("dashboards_get", { id })),
+	/**  Creates a dashboard (no id) or saves one of the user's own. */
+	dashboardsSave: (dashboard: DashboardInput) => typedError<Dashboard, AppError>(__TAURI_INVOKE("dashboards_save", { dashboard })),
+	dashboardsDelete: (id: string) => typedError<null, AppError>(__TAURI_INVOKE("dashboards_delete", { id })),
+	dashboardsShare: (id: string, shared: boolean) => typedError<Dashboard, AppError>(__TAURI_INVOKE("dashboards_share", { id, shared })),
+	/**  Copies a built-in or shared dashboard into the user's own under `name`. */
+	dashboardsClone: (id: string, name: string) => typedError<Dashboard, AppError>(__TAURI_INVOKE("dashboards_clone", { id, name })),
+	/**
+	 *  The tile's figures and chart in `lang` (the UI's language, sent along so a chart never
+	 *  races the language switch).
+	 */
+	tileData: (tile: Tile, lang: string) => typedError<TileData, AppError>(__TAURI_INVOKE("tile_data", { tile, lang })),
+	/**  Writes the tile into the export folder and returns the file's full path. */
+	tileExport: (tile: Tile, format: ExportFormat, lang: string) => typedError<string, AppError>(__TAURI_INVOKE("tile_export", { tile, format, lang })),
+	technicianStats: (from: string, to: string) => typedError<TechnicianStats[], AppError>(__TAURI_INVOKE("technician_stats", { from, to })),
 };
 
 /* Types */
@@ -139,6 +155,30 @@ export type Customer = {
 export type CustomerGroup = {
 	id: string,
 	name: string,
+};
+
+/**  A dashboard as the UI shows it. */
+export type Dashboard = {
+	id: string,
+	name: string,
+	/**  `supervisor` or `dispatcher` for a built-in dashboard (the UI names it in its language). */
+	default_kind: string | null,
+	/**  Empty for a built-in dashboard. */
+	owner_id: string,
+	owner_name: string,
+	/**  Whether the viewer owns it (and so may change it). */
+	mine: boolean,
+	shared: boolean,
+	tiles: Tile[],
+	created_at: number,
+	updated_at: number,
+};
+
+/**  What the UI saves: a new dashboard (no id) or new name and tiles for one of the user's own. */
+export type DashboardInput = {
+	id?: string | null,
+	name: string,
+	tiles: Tile[],
 };
 
 export type DayPlan = {
@@ -237,10 +277,14 @@ export type Event = {
 
 export type EventKind = "created" | "field_changed" | "assigned" | "status_changed" | "commented" | "urged" | "sla_warning" | "sla_breached" | "sla_alert" | "sla_suspended";
 
+export type ExportFormat = "svg" | "png" | "csv" | "xlsx";
+
 export type FieldCondition = {
 	key: string,
 	value: string,
 };
+
+export type GroupBy = "status_category" | "template" | "department" | "assignee" | "priority" | "customer_group";
 
 /**  Who takes the order over and why, naming the version read. */
 export type Handover = {
@@ -270,6 +314,29 @@ export type Location = {
 	lat: number | null,
 	lon: number | null,
 };
+
+/**  What is measured. Keys are the CLI's `--metric` values. */
+export type Metric = 
+/**  Orders created in the period. */
+"created" | 
+/**  Orders whose (current) resolution time falls in the period. */
+"resolved" | 
+/**  Orders closed in the period. */
+"closed" | 
+/**  Orders open (new, open, pending, suspended) at the end of the period, from history. */
+"backlog" | 
+/**  Minutes from creation to first response, by period of the response. */
+"first_response_time" | 
+/**  Minutes from creation to resolution, by period of the resolution. */
+"resolution_time" | 
+/**  Share of responses in the period that met the SLA response target. */
+"sla_response" | 
+/**  Share of resolutions in the period that met the SLA resolution target. */
+"sla_resolution" | 
+/**  Urges (催单) made in the period. */
+"urges" | 
+/**  Share of resolutions in the period that were later reopened. */
+"reopen_rate";
 
 export type NewComment = {
 	body: string,
@@ -416,6 +483,8 @@ export type OrderUpdate = {
 	set: { [key in string]: Value },
 };
 
+export type Period = "day" | "week" | "month";
+
 export type PlannedVisit = {
 	order_id: string,
 	number: string,
@@ -434,6 +503,14 @@ export type PlannedVisit = {
 	pinned: boolean,
 	/**  The order's assignee before the plan (differs when the plan moves it). */
 	assignee_before: string | null,
+};
+
+/**  A rectangle in SVG pixels. */
+export type PlotArea = {
+	x: number | null,
+	y: number | null,
+	width: number | null,
+	height: number | null,
 };
 
 /**  Everything a policy says beyond its scope: targets, calendar use and escalation. */
@@ -546,6 +623,13 @@ export type SlaTarget = {
 	response_minutes: number,
 	resolution_minutes: number,
 };
+
+/**  How a duration metric is summarised within a period. */
+export type Statistic = "mean" | 
+/**  The middle value; the mean of the two middle values when the count is even. */
+"median" | 
+/**  Nearest rank: the value at rank ⌈0.9·n⌉. */
+"p90";
 
 export type Status = 
 /**  待分配 */
@@ -660,6 +744,21 @@ export type TechnicianRow = {
 	completed_today: number,
 };
 
+/**  One technician's figures over a range (`completed` and handling by resolution time). */
+export type TechnicianStats = {
+	user_id: string,
+	login: string,
+	display_name: string,
+	/**  Orders assigned to them resolved in the range. */
+	completed: number,
+	/**  Orders assigned to them still needing work now. */
+	booked_load: number,
+	/**  Mean minutes from first response (else creation) to resolution, over `completed`. */
+	mean_handling_minutes: number | null,
+	/**  Share of `completed` orders under an SLA that met the resolution target. */
+	sla_compliance: number | null,
+};
+
 export type TemplateField = {
 	key: string,
 	max_length: number,
@@ -670,6 +769,73 @@ export type TemplateInfo = {
 	version: number,
 	fields: TemplateField[],
 };
+
+/**  One tile: a metric by period, optionally grouped, over the `last` periods up to today. */
+export type Tile = {
+	/**  Stable within its dashboard or report (the UI keys and reorders by it). */
+	id: string,
+	/**  The supervisor's own title; the UI names the metric when there is none. */
+	title?: string | null,
+	metric: Metric,
+	statistic?: Statistic,
+	group_by?: GroupBy | null,
+	period: Period,
+	/**  How many periods, the current one included. */
+	last: number,
+	chart: TileChart,
+};
+
+/**  How a tile shows its figures. */
+export type TileChart = 
+/**  The latest period's value (the sum over groups for counts), with the one before it. */
+"number" | "line" | 
+/**  Bars per period, groups side by side. */
+"bar" | 
+/**  Bars per period, groups on top of each other. */
+"stacked_bar" | "table";
+
+/**
+ *  A drawn chart: the SVG and where the plot sits in it. The category under the pointer is the
+ *  nearest of `x_positions`; values run linearly from `y_min` (bottom) to `y_max` (top), in
+ *  the chart's scale (percent for shares).
+ */
+export type TileChartImage = {
+	svg: string,
+	width: number,
+	height: number,
+	plot_area: PlotArea,
+	x_positions: (number | null)[],
+	y_min: number | null,
+	y_max: number | null,
+};
+
+/**  What a tile shows. */
+export type TileData = {
+	tile: Tile,
+	/**  The tile's own title, else the metric's name in the viewer's language. */
+	title: string,
+	unit: Unit,
+	/**  Period keys (`2026-01`, `2026-W03`, `2026-01-05`) and their labels in the language. */
+	periods: string[],
+	period_labels: string[],
+	series: TileSeries[],
+	/**  The chart for line and bar tiles; number and table tiles are drawn by the UI. */
+	chart: TileChartImage | null,
+	time_zone: string,
+	week_start: WeekStart,
+};
+
+/**  One named series of a tile, values as the metric gives them (shares 0–1). */
+export type TileSeries = {
+	/**  The group's key; `null` when ungrouped or for orders without one. */
+	group: string | null,
+	/**  The series' name in the viewer's language. */
+	name: string,
+	values: (number | null)[],
+};
+
+/**  What a metric's values are: counts, minutes or shares (0–1, shown as percent). */
+export type Unit = "count" | "minutes" | "share";
 
 /**
  *  A visit the plan leaves out, and why: `no_location`, `no_skilled_technician`,
@@ -709,6 +875,9 @@ export type UserPatch = {
 };
 
 export type Value = null | boolean | number | string | Value[] | { [key in string]: Value };
+
+/**  Which day opens a week. Sunday-first weeks carry the ISO label of the Monday after them. */
+export type WeekStart = "monday" | "sunday";
 
 export type WorkOrder = {
 	id: string,

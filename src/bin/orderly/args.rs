@@ -107,7 +107,8 @@ pub struct StatsArgs {
     /// Write a chart: line or bar (needs --out)
     #[arg(long)]
     pub chart: Option<String>,
-    /// The chart file: .svg or .png
+    /// The chart file: .svg or .png; without --chart also .csv or .xlsx (every row, labelled in
+    /// the user's language; a line chart for .svg/.png)
     #[arg(long)]
     pub out: Option<PathBuf>,
     /// Per technician instead: completed, booked load, mean handling time, SLA compliance

@@ -6,9 +6,13 @@
 use crate::args::{SettingsCommand, StatsArgs};
 use crate::output::Out;
 use chrono::{Datelike, Duration, NaiveDate};
+use orderly::charts::labels::Locale;
+use orderly::domain::dashboard::{Tile, TileChart};
 use orderly::domain::stats::{parse_date, Period, StatsQuery, StatsResult};
 use orderly::domain::user::Actor;
+use orderly::service::exports::ExportFormat;
 use orderly::service::stats::{TechnicianFilter, TIME_ZONE_SETTING};
+use orderly::service::tiles::TileData;
 use orderly::service::Orderly;
 use orderly::{Error, Result};
 use orderly_charts::{ChartKind, FontBook};
@@ -75,15 +79,22 @@ pub async fn run(orderly: &Orderly, actor: &Actor, args: StatsArgs, out: &Out) -
         week_start: args.week_start.parse()?,
     };
     let chart = chart_out(&args)?;
+    let export = match (&args.chart, &args.out) {
+        (None, Some(file)) => Some(ExportFormat::of_path(file)?),
+        _ => None,
+    };
     let result = orderly.stats(actor, &query).await?;
     if let Some(chart) = chart {
         write_chart(&result, &chart)?;
+    }
+    if let (Some(format), Some(file)) = (export, &args.out) {
+        write_export(&query, &result, &out.lang, format, file)?;
     }
     if args.csv {
         print!("{}", csv(&result));
     } else if out.json {
         out.document(&result);
-    } else if args.chart.is_none() || args.out.is_none() {
+    } else if args.out.is_none() {
         print!("{}", table(&result));
     } else {
         out.done(&args.out.unwrap_or_default().display().to_string());
@@ -105,6 +116,25 @@ fn write_chart(result: &StatsResult, chart: &ChartOut) -> Result<()> {
         orderly_charts::render_svg(&spec, &book).map_err(Error::internal)?.into_bytes()
     };
     write_file(&chart.file, &bytes)
+}
+
+/// `--out FILE.csv|.xlsx|.svg|.png` without `--chart`: every row (CSV with a BOM, XLSX with
+/// numbers as numbers) or a line chart, labelled in the user's language as the desktop does.
+fn write_export(query: &StatsQuery, result: &StatsResult, lang: &str, format: ExportFormat, file: &Path) -> Result<()> {
+    let tile = Tile {
+        id: "cli".into(),
+        title: None,
+        metric: query.metric,
+        statistic: query.statistic,
+        group_by: query.group_by,
+        period: query.period,
+        last: result.series.first().map_or(1, |s| s.points.len() as u32),
+        chart: TileChart::Line,
+    };
+    let locale = Locale::new(lang);
+    let data = TileData::from_result(&tile, result, locale);
+    let bytes = orderly::service::exports::tile_file(&data, result, locale, format)?;
+    write_file(file, &bytes)
 }
 
 fn write_file(file: &Path, bytes: &[u8]) -> Result<()> {

@@ -3,6 +3,7 @@
 // ask to open an order or the inbox (from a native notification or the tray).
 import {
   ApartmentOutlined,
+  BarChartOutlined,
   DeploymentUnitOutlined,
   FieldTimeOutlined,
   ProfileOutlined,
@@ -32,8 +33,9 @@ import DispatchAdminPage from "./admin/DispatchAdminPage";
 import DispatchPage from "./DispatchPage";
 import OrdersPage from "./OrdersPage";
 import PoolPage from "./PoolPage";
+import StatsPage from "./stats/StatsPage";
 
-type Page = "orders" | "users" | "departments" | "sla" | "dispatch" | "pool" | "technicians" | "dispatchAdmin";
+type Page = "orders" | "users" | "departments" | "sla" | "dispatch" | "pool" | "technicians" | "dispatchAdmin" | "stats";
 
 // Typing a whole order number jumps straight to that order.
 const ORDER_NUMBER = /^WO-\d{4}-\d+$/i;
@@ -78,6 +80,9 @@ export default function MainWindow({ actor }: { actor: Actor }) {
     ...(technician
       ? [{ key: "pool", icon: <ThunderboltOutlined />, label: <span data-testid="nav-pool">{t("pool.nav")}</span> }]
       : []),
+    ...(dispatcher
+      ? [{ key: "stats", icon: <BarChartOutlined />, label: <span data-testid="nav-stats">{t("statistics.nav")}</span> }]
+      : []),
     ...(admin
       ? [
           { key: "users", icon: <TeamOutlined />, label: <span data-testid="menu-users">{t("nav.users")}</span> },
@@ -102,7 +107,9 @@ export default function MainWindow({ actor }: { actor: Actor }) {
   ];
 
   const current: Page =
-    admin || ((page === "dispatch" || page === "technicians") && dispatcher) || (page === "pool" && technician) || page === "orders" ? page : "orders";
+    admin || ((page === "dispatch" || page === "technicians" || page === "stats") && dispatcher) || (page === "pool" && technician) || page === "orders"
+      ? page
+      : "orders";
 
   return (
     <Layout style={{ height: "100vh" }}>
@@ -164,6 +171,7 @@ export default function MainWindow({ actor }: { actor: Actor }) {
           {current === "pool" && <PoolPage />}
           {current === "technicians" && <TechniciansPage />}
           {current === "dispatchAdmin" && <DispatchAdminPage />}
+          {current === "stats" && <StatsPage />}
         </Layout.Content>
       </Layout>
       <InboxDrawer open={inboxOpen} onClose={() => setInboxOpen(false)} inbox={inbox} onOpenOrder={showOrder} />
