@@ -37,6 +37,12 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../../migrations/sqlite/0004_dispatch.sql"),
         postgres: include_str!("../../migrations/postgres/0004_dispatch.sql"),
     },
+    Migration {
+        version: 5,
+        name: "stats_rollup",
+        sqlite: include_str!("../../migrations/sqlite/0005_stats_rollup.sql"),
+        postgres: include_str!("../../migrations/postgres/0005_stats_rollup.sql"),
+    },
 ];
 
 pub(super) async fn run(store: &Store) -> Result<()> {

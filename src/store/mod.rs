@@ -15,6 +15,7 @@ pub mod org;
 pub mod rows;
 pub mod sla;
 pub mod stats;
+pub mod stats_rollup;
 pub mod users;
 
 use crate::{Error, Result};
