@@ -1,13 +1,14 @@
 //! `orderly bench stats`: the figures issue #8 asks for on a big store — a year of monthly
-//! counts by status category, the supervisors' and dispatchers' default dashboard tiles, and a
-//! chart render — each beside the same SQL run by rusqlite on the same file. Prints; asserts
-//! nothing.
+//! counts by status category, dashboard tiles of every kind of metric, and a chart render —
+//! each beside the same aggregate as plain SQL over the orders, on SQLite or PostgreSQL.
+//! Prints; asserts nothing.
 
 use super::percentile;
 use crate::domain::stats::{buckets, GroupBy, Metric, Period, Statistic, StatsQuery, WeekStart};
 use crate::domain::user::Actor;
 use crate::service::Orderly;
 use crate::store::stats::metric_sql;
+use crate::store::stats_rollup::rollup_sql;
 use crate::{Error, Result};
 use chrono::{Duration, NaiveDate};
 use std::time::Instant;
@@ -15,71 +16,90 @@ use std::time::Instant;
 struct Tile {
     name: &'static str,
     metric: Metric,
+    statistic: Statistic,
     period: Period,
     group_by: Option<GroupBy>,
     days: i64,
 }
 
-const TILES: [Tile; 7] = [
-    Tile {
-        name: "year of monthly created by status_category",
-        metric: Metric::Created,
-        period: Period::Month,
-        group_by: Some(GroupBy::StatusCategory),
-        days: 365,
-    },
-    Tile {
-        name: "supervisor: created per week by department",
-        metric: Metric::Created,
-        period: Period::Week,
-        group_by: Some(GroupBy::Department),
-        days: 84,
-    },
-    Tile {
-        name: "supervisor: resolved per week by department",
-        metric: Metric::Resolved,
-        period: Period::Week,
-        group_by: Some(GroupBy::Department),
-        days: 84,
-    },
-    Tile {
-        name: "supervisor: backlog per month",
-        metric: Metric::Backlog,
-        period: Period::Month,
-        group_by: None,
-        days: 365,
-    },
-    Tile {
-        name: "supervisor: resolution_time per month",
-        metric: Metric::ResolutionTime,
-        period: Period::Month,
-        group_by: None,
-        days: 365,
-    },
-    Tile {
-        name: "supervisor: sla_resolution per month",
-        metric: Metric::SlaResolution,
-        period: Period::Month,
-        group_by: None,
-        days: 365,
-    },
-    Tile {
-        name: "dispatcher: created per day by priority (30 d)",
-        metric: Metric::Created,
-        period: Period::Day,
-        group_by: Some(GroupBy::Priority),
-        days: 30,
-    },
-];
+const fn tile(
+    name: &'static str,
+    metric: Metric,
+    statistic: Statistic,
+    period: Period,
+    group_by: Option<GroupBy>,
+    days: i64,
+) -> Tile {
+    Tile { name, metric, statistic, period, group_by, days }
+}
 
-/// The dispatcher's other tile: backlog per day for the last 30 days by assignee.
-const BACKLOG_BY_ASSIGNEE: Tile = Tile {
-    name: "dispatcher: backlog by assignee (30 d)",
-    metric: Metric::Backlog,
-    period: Period::Day,
-    group_by: Some(GroupBy::Assignee),
-    days: 30,
-};
+/// The figures: the issue's year of monthly counts by status first (its chart is the one
+/// rendered), then dashboard tiles over the last 30 days, 12 weeks or 12 months.
+const TILES: [Tile; 14] = [
+    tile(
+        "created by month x status_category, 1 year",
+        Metric::Created,
+        Statistic::Mean,
+        Period::Month,
+        Some(GroupBy::StatusCategory),
+        365,
+    ),
+    tile("created by day x assignee, 30 d", Metric::Created, Statistic::Mean, Period::Day, Some(GroupBy::Assignee), 30),
+    tile(
+        "created by week x department, 12 w",
+        Metric::Created,
+        Statistic::Mean,
+        Period::Week,
+        Some(GroupBy::Department),
+        84,
+    ),
+    tile(
+        "resolved by week x department, 12 w",
+        Metric::Resolved,
+        Statistic::Mean,
+        Period::Week,
+        Some(GroupBy::Department),
+        84,
+    ),
+    tile(
+        "closed by month x priority, 1 year",
+        Metric::Closed,
+        Statistic::Mean,
+        Period::Month,
+        Some(GroupBy::Priority),
+        365,
+    ),
+    tile("backlog by week, 12 w", Metric::Backlog, Statistic::Mean, Period::Week, None, 84),
+    tile("backlog by day x assignee, 30 d", Metric::Backlog, Statistic::Mean, Period::Day, Some(GroupBy::Assignee), 30),
+    tile(
+        "resolution_time mean by month x assignee, 1 year",
+        Metric::ResolutionTime,
+        Statistic::Mean,
+        Period::Month,
+        Some(GroupBy::Assignee),
+        365,
+    ),
+    tile(
+        "resolution_time median by month x department, 1 year",
+        Metric::ResolutionTime,
+        Statistic::Median,
+        Period::Month,
+        Some(GroupBy::Department),
+        365,
+    ),
+    tile("first_response_time p90 by week, 12 w", Metric::FirstResponseTime, Statistic::P90, Period::Week, None, 84),
+    tile("sla_resolution by month, 1 year", Metric::SlaResolution, Statistic::Mean, Period::Month, None, 365),
+    tile(
+        "sla_response by week x priority, 12 w",
+        Metric::SlaResponse,
+        Statistic::Mean,
+        Period::Week,
+        Some(GroupBy::Priority),
+        84,
+    ),
+    tile("urges by day, 30 d", Metric::Urges, Statistic::Mean, Period::Day, None, 30),
+    tile("reopen_rate by month, 1 year", Metric::ReopenRate, Statistic::Mean, Period::Month, None, 365),
+];
 
 fn query(tile: &Tile, today: NaiveDate) -> StatsQuery {
     StatsQuery {
@@ -88,31 +108,85 @@ fn query(tile: &Tile, today: NaiveDate) -> StatsQuery {
         from: today - Duration::days(tile.days - 1),
         to: today,
         group_by: tile.group_by,
-        statistic: Statistic::Mean,
+        statistic: tile.statistic,
         week_start: WeekStart::Monday,
     }
 }
 
-pub async fn stats(orderly: &Orderly, actor: &Actor, reps: usize) -> Result<String> {
+/// The same aggregate as plain SQL on the engine's own driver: rusqlite on the SQLite file,
+/// sqlx's native PostgreSQL connection on PostgreSQL. No pool, no service, no rollup.
+enum Raw {
+    Sqlite(rusqlite::Connection),
+    Postgres(sqlx::PgConnection),
+}
+
+impl Raw {
+    async fn open(orderly: &Orderly, pg_url: Option<&str>) -> Result<Raw> {
+        match (orderly.store().sqlite_path(), pg_url) {
+            (Some(path), _) => Ok(Raw::Sqlite(rusqlite::Connection::open(path).map_err(Error::internal)?)),
+            (None, Some(url)) => {
+                use sqlx::Connection;
+                Ok(Raw::Postgres(sqlx::PgConnection::connect(url).await?))
+            }
+            (None, None) => Err(Error::internal("a PostgreSQL bench needs its URL")),
+        }
+    }
+
+    async fn run(&mut self, sql: &str) -> Result<usize> {
+        match self {
+            Raw::Sqlite(conn) => {
+                let mut stmt = conn.prepare_cached(sql).map_err(Error::internal)?;
+                let mut rows = stmt.query([]).map_err(Error::internal)?;
+                let mut n = 0usize;
+                while let Some(row) = rows.next().map_err(Error::internal)? {
+                    let _: (i64, Option<String>, Option<f64>) = (
+                        row.get(0).map_err(Error::internal)?,
+                        row.get(1).map_err(Error::internal)?,
+                        row.get(2).map_err(Error::internal)?,
+                    );
+                    n += 1;
+                }
+                Ok(n)
+            }
+            Raw::Postgres(conn) => {
+                use sqlx::Row;
+                let rows = sqlx::query(sql).fetch_all(&mut *conn).await?;
+                for row in &rows {
+                    let _: (i64, Option<String>, Option<f64>) = (row.try_get(0)?, row.try_get(1)?, row.try_get(2)?);
+                }
+                Ok(rows.len())
+            }
+        }
+    }
+}
+
+/// Times each figure `reps` times through [`Orderly::stats`] (the rollup where it answers)
+/// and as the straightforward aggregate in raw SQL, and renders the first figure's chart.
+pub async fn stats(orderly: &Orderly, actor: &Actor, reps: usize, pg_url: Option<&str>) -> Result<String> {
     let reps = reps.max(1);
-    let path = orderly.store().sqlite_path().ok_or_else(|| Error::invalid("store.backup_sqlite_only"))?;
-    let raw = rusqlite::Connection::open(path).map_err(Error::internal)?;
-    let orders: i64 = raw.query_row("SELECT COUNT(*) FROM work_orders", [], |r| r.get(0)).map_err(Error::internal)?;
+    let mut raw = Raw::open(orderly, pg_url).await?;
+    let orders: i64 = {
+        let mut conn = orderly.store().pool().acquire().await?;
+        sqlx::Row::try_get(&sqlx::query("SELECT COUNT(*) FROM work_orders").fetch_one(&mut *conn).await?, 0)?
+    };
     let zone = orderly.org_time_zone().await?;
     let today = chrono::Utc::now().with_timezone(&zone).date_naive();
     let mut out = format!(
-        "statistics on {orders} orders (SQLite, zone {}), {reps} runs each, milliseconds\n{:<50} {:>9} {:>9} {:>9} {:>9} {:>6}\n",
+        "statistics on {orders} orders ({:?}, zone {}), {reps} runs each, milliseconds\n{:<54} {:>8} {:>8} {:>8} {:>8} {:>6} {:>8}\n",
+        orderly.store().engine(),
         zone.name(),
         "figure",
         "ours p50",
         "ours p99",
         "raw p50",
         "raw p99",
-        "cells"
+        "cells",
+        "path"
     );
     let mut chart_input = None;
-    for tile in TILES.iter().chain([&BACKLOG_BY_ASSIGNEE]) {
+    for tile in &TILES {
         let q = query(tile, today);
+        let periods = buckets(&q, zone)?;
         let mut ours = Vec::with_capacity(reps);
         let mut result = None;
         for _ in 0..reps {
@@ -122,37 +196,31 @@ pub async fn stats(orderly: &Orderly, actor: &Actor, reps: usize) -> Result<Stri
         }
         let result = result.expect("one run");
         let cells: usize = result.series.iter().map(|s| s.points.len()).sum();
-        let sql = metric_sql(q.metric, q.statistic, q.group_by, &buckets(&q, zone)?);
+        let sql = metric_sql(q.metric, q.statistic, q.group_by, &periods);
         let mut rawt = Vec::with_capacity(reps);
         for _ in 0..reps {
             let t = Instant::now();
-            let mut stmt = raw.prepare_cached(&sql).map_err(Error::internal)?;
-            let mut rows = stmt.query([]).map_err(Error::internal)?;
-            let mut n = 0usize;
-            while let Some(row) = rows.next().map_err(Error::internal)? {
-                let _: (i64, Option<String>, Option<f64>) = (
-                    row.get(0).map_err(Error::internal)?,
-                    row.get(1).map_err(Error::internal)?,
-                    row.get(2).map_err(Error::internal)?,
-                );
-                n += 1;
-            }
-            std::hint::black_box(n);
+            std::hint::black_box(raw.run(&sql).await?);
             rawt.push(t.elapsed());
         }
+        let path = if rollup_sql(q.metric, q.statistic, q.group_by, &periods).is_some() { "rollup" } else { "orders" };
         out.push_str(&format!(
-            "{:<50} {:>9.1} {:>9.1} {:>9.1} {:>9.1} {:>6}\n",
+            "{:<54} {:>8.1} {:>8.1} {:>8.1} {:>8.1} {:>6} {:>8}\n",
             tile.name,
             percentile(&mut ours.clone(), 0.5),
             percentile(&mut ours, 0.99),
             percentile(&mut rawt.clone(), 0.5),
             percentile(&mut rawt, 0.99),
-            cells
+            cells,
+            path
         ));
         chart_input.get_or_insert(result);
     }
     out.push_str(&chart_figures(chart_input.as_ref().expect("a tile ran"), reps)?);
-    out.push_str("(ours = service call: periods, SQL through sqlx Any, series; raw = rusqlite running the same SQL)");
+    out.push_str(
+        "(ours = Orderly::stats: periods, SQL through sqlx Any, series; raw = the straightforward aggregate over \
+         orders and history, on the engine's own driver; path = where ours read)",
+    );
     Ok(out)
 }
 
@@ -171,7 +239,7 @@ fn chart_figures(result: &crate::domain::stats::StatsResult, reps: usize) -> Res
         png.push(t.elapsed());
     }
     Ok(format!(
-        "{:<50} {:>9.1} {:>9.1} {:>9} {:>9}\n{:<50} {:>9.1} {:>9.1} {:>9} {:>9}\n",
+        "{:<54} {:>8.1} {:>8.1} {:>8} {:>8}\n{:<54} {:>8.1} {:>8.1} {:>8} {:>8}\n",
         "chart render: line 960x540 SVG (first tile)",
         percentile(&mut svg.clone(), 0.5),
         percentile(&mut svg, 0.99),

@@ -4,11 +4,13 @@
 
 use super::orders::{insert_new_order, Arrival};
 use super::Orderly;
+use crate::domain::history::{Change, EventKind};
 use crate::domain::now_millis;
-use crate::domain::order::{Location, NewOrder};
+use crate::domain::order::{Location, NewOrder, WorkOrder};
 use crate::domain::org::{NewCustomer, NewNode};
 use crate::domain::status::Status;
 use crate::domain::user::{Actor, NewUser, Skill};
+use crate::store::orders as order_store;
 use crate::Result;
 use rand::rngs::SmallRng;
 use rand::seq::SliceRandom;
@@ -102,6 +104,61 @@ fn status(rng: &mut SmallRng, age_days: f64) -> Status {
     }
 }
 
+/// What happened to a seeded order after it arrived, so statistics have response and
+/// resolution times, history and urges to measure.
+struct Life {
+    responded: Option<i64>,
+    resolved: Option<i64>,
+    closed: Option<i64>,
+    urged: Option<i64>,
+}
+
+fn later_life(rng: &mut SmallRng, order: &WorkOrder, now: i64) -> Life {
+    let at = order.created_at;
+    let within = |rng: &mut SmallRng, from: i64, most: i64| (from + rng.gen_range(60_000..most.max(60_001))).min(now);
+    let responded = (order.status != Status::Unassigned).then(|| within(rng, at, 8 * 3_600_000));
+    let resolved = order.resolved_at.and(responded).map(|r| within(rng, r, 10 * 86_400_000));
+    let closed = order.closed_at.and(resolved).map(|r| within(rng, r, 3 * 86_400_000));
+    let urged = rng.gen_bool(0.1).then(|| within(rng, at, 2 * 86_400_000));
+    Life { responded, resolved, closed, urged }
+}
+
+/// Writes a seeded order's later life: its times, the status changes a resolution and a
+/// closing make, and an urge.
+async fn live_on(tx: &mut sqlx::AnyConnection, actor: &Actor, order: &WorkOrder, life: Life) -> Result<()> {
+    sqlx::query(
+        "UPDATE work_orders SET first_response_at = $1, resolved_at = $2, closed_at = $3, urge_count = $4 WHERE id = $5",
+    )
+    .bind(life.responded)
+    .bind(life.resolved)
+    .bind(life.closed)
+    .bind(life.urged.map_or(0i64, |_| 1))
+    .bind(&order.id)
+    .execute(&mut *tx)
+    .await?;
+    let changes = [(life.resolved, "in_progress", "done"), (life.closed, "done", "closed")];
+    for (at, old, new) in changes {
+        let Some(at) = at else { continue };
+        let change = Change {
+            kind: EventKind::StatusChanged,
+            field: Some("status".into()),
+            old_value: Some(json!(old)),
+            new_value: Some(json!(new)),
+        };
+        order_store::append_event(tx, &order.id, at, &actor.user_id, &change).await?;
+    }
+    if let Some(at) = life.urged {
+        let urge = Change {
+            kind: EventKind::Urged,
+            field: Some("urge_count".into()),
+            old_value: Some(json!(0)),
+            new_value: Some(json!(1)),
+        };
+        order_store::append_event(tx, &order.id, at, &actor.user_id, &urge).await?;
+    }
+    Ok(())
+}
+
 impl Orderly {
     /// Creates the organisation (departments, technicians, customers) and `orders` orders,
     /// reproducibly from `seed`. `progress` hears the count of orders written.
@@ -174,7 +231,8 @@ impl Orderly {
                     ..Default::default()
                 };
                 let arrival = Arrival { at, status, assignee_id, external_id: None, default_source: "seed" };
-                insert_new_order(&mut tx, self.store.engine(), actor, input, &arrival).await?;
+                let order = insert_new_order(&mut tx, self.store.engine(), actor, input, &arrival).await?;
+                live_on(&mut tx, actor, &order, later_life(&mut rng, &order, now)).await?;
             }
             tx.commit().await?;
             written += batch;

@@ -8,6 +8,7 @@ use crate::domain::stats::{
 use crate::domain::user::Actor;
 use crate::store::sla::{get_setting, put_setting};
 use crate::store::stats::{self as stats_store, Cell};
+use crate::store::stats_rollup;
 use crate::store::users;
 use crate::Result;
 use chrono::NaiveDate;
@@ -56,11 +57,27 @@ impl Orderly {
     }
 
     /// One metric as series of points, one series per group (one series when ungrouped).
+    /// Counts, means and SLA shares by the groupings the rollup keeps come from it (migration
+    /// 0005); everything else, and every answer it cannot give exactly, from the orders.
     pub async fn stats(&self, actor: &Actor, query: &StatsQuery) -> Result<StatsResult> {
+        self.stats_by(actor, query, true).await
+    }
+
+    /// [`Orderly::stats`] by the straightforward SQL over orders and history only: what the
+    /// rollup is checked against, and the reference beside it in `orderly bench stats`.
+    #[doc(hidden)]
+    pub async fn stats_without_rollup(&self, actor: &Actor, query: &StatsQuery) -> Result<StatsResult> {
+        self.stats_by(actor, query, false).await
+    }
+
+    async fn stats_by(&self, actor: &Actor, query: &StatsQuery, rollup: bool) -> Result<StatsResult> {
         actor.require(actor.can_assign(), "perm.see_stats")?;
         let zone = self.org_time_zone().await?;
         let periods = buckets(query, zone)?;
-        let sql = stats_store::metric_sql(query.metric, query.statistic, query.group_by, &periods);
+        let sql = rollup
+            .then(|| stats_rollup::rollup_sql(query.metric, query.statistic, query.group_by, &periods))
+            .flatten()
+            .unwrap_or_else(|| stats_store::metric_sql(query.metric, query.statistic, query.group_by, &periods));
         let mut conn = self.read().await?;
         let cells = stats_store::cells(&mut conn, &sql).await?;
         let labels: HashMap<String, String> = match query.group_by {

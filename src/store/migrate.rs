@@ -38,6 +38,12 @@ const MIGRATIONS: &[Migration] = &[
         postgres: include_str!("../../migrations/postgres/0004_dispatch.sql"),
     },
     Migration {
+        version: 5,
+        name: "stats_rollup",
+        sqlite: include_str!("../../migrations/sqlite/0005_stats_rollup.sql"),
+        postgres: include_str!("../../migrations/postgres/0005_stats_rollup.sql"),
+    },
+    Migration {
         version: 7,
         name: "route_day",
         sqlite: include_str!("../../migrations/sqlite/0007_route_day.sql"),

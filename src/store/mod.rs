@@ -17,6 +17,7 @@ pub mod route_day;
 pub mod rows;
 pub mod sla;
 pub mod stats;
+pub mod stats_rollup;
 pub mod users;
 
 use crate::{Error, Result};

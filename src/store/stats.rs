@@ -20,7 +20,7 @@ pub struct Cell {
 }
 
 /// Start of the "before" pseudo-period that backlog sums over (year 1).
-const DAWN: Millis = -62_135_596_800_000;
+pub(super) const DAWN: Millis = -62_135_596_800_000;
 
 fn category_key(c: StatusCategory) -> &'static str {
     match c {
@@ -49,11 +49,11 @@ fn status_list(json: bool, keep: impl Fn(Status) -> bool) -> String {
 }
 
 /// Statuses that count in a backlog (new, open, pending, suspended).
-fn open_list(json: bool) -> String {
+pub(super) fn open_list(json: bool) -> String {
     status_list(json, Status::is_active)
 }
 
-fn category_case(status_expr: &str, json: bool) -> String {
+pub(super) fn category_case(status_expr: &str, json: bool) -> String {
     let arms: String = Status::ALL
         .into_iter()
         .map(|s| format!(" WHEN {} THEN '{}'", status_literal(s, json), category_key(s.category())))

@@ -496,6 +496,9 @@ pub enum BenchCommand {
         /// Timed repetitions of each figure
         #[arg(long, default_value_t = 20)]
         reps: usize,
+        /// Also measure this PostgreSQL store (a `postgres://` URL with its database)
+        #[arg(long)]
+        pg: Option<String>,
     },
     /// One SLA scheduler tick over a store of open orders (a new SQLite file in a temp folder)
     Sla {

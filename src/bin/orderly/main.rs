@@ -84,8 +84,15 @@ async fn dispatch(orderly: &Orderly, cli: Cli, out: &Out) -> Result<()> {
             println!("{}", orderly::bench::sla(orders, due).await?);
             Ok(())
         }
-        Command::Bench(BenchCommand::Stats { reps, .. }) => {
-            println!("{}", orderly::bench::stats(orderly, &actor, reps).await?);
+        Command::Bench(BenchCommand::Stats { reps, db, pg }) => {
+            let own = db.or(cli.db).filter(|d| d.starts_with("postgres"));
+            println!("{}", orderly::bench::stats(orderly, &actor, reps, own.as_deref()).await?);
+            if let Some(url) = pg {
+                let other = Orderly::open(&url).await?;
+                let admin = other.first_admin().await?;
+                println!("{}", orderly::bench::stats(&other, &admin, reps, Some(&url)).await?);
+                other.store().close().await;
+            }
             Ok(())
         }
         Command::Stats(args) => stats::run(orderly, &actor, *args, out).await,
