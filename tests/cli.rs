@@ -2,42 +2,12 @@
 //! unchanged by every refusal.
 
 use serde_json::Value;
-use std::process::{Command, Output};
+use std::process::Output;
 
-struct Cli {
-    db: String,
-    _dir: tempfile::TempDir,
-}
+#[path = "common/cli.rs"]
+mod cli;
 
-impl Cli {
-    fn new() -> Cli {
-        let dir = tempfile::tempdir().unwrap();
-        let db = dir.path().join("cli.db").display().to_string();
-        let cli = Cli { db, _dir: dir };
-        assert!(cli.run(&["init"]).status.success());
-        cli
-    }
-
-    fn run(&self, args: &[&str]) -> Output {
-        Command::new(env!("CARGO_BIN_EXE_orderly"))
-            .args(["--db", &self.db])
-            .args(args)
-            .env_remove("ORDERLY_USER")
-            .env("LANG", "en_US.UTF-8")
-            .output()
-            .unwrap()
-    }
-
-    fn json(&self, args: &[&str]) -> Value {
-        let out = self.run(&[&["--json"], args].concat());
-        assert!(out.status.success(), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
-        serde_json::from_slice(&out.stdout).unwrap()
-    }
-
-    fn orders(&self) -> Vec<Value> {
-        self.json(&["order", "list", "--limit", "500"])["items"].as_array().unwrap().clone()
-    }
-}
+use cli::Cli;
 
 fn refused(out: &Output, code: i32, message: &str) {
     let stderr = String::from_utf8_lossy(&out.stderr);
@@ -127,9 +97,9 @@ fn set_reads_json_else_text_and_lists_page_with_cursors() {
 fn backup_is_a_consistent_readable_copy() {
     let cli = Cli::new();
     cli.json(&["order", "create", "--title", "backed up"]);
-    let target = cli._dir.path().join("copy.db");
+    let target = cli.dir.path().join("copy.db");
     assert!(cli.run(&["backup", target.to_str().unwrap()]).status.success());
-    let copy = Cli { db: target.display().to_string(), _dir: tempfile::tempdir().unwrap() };
+    let copy = Cli { db: target.display().to_string(), dir: tempfile::tempdir().unwrap() };
     assert_eq!(copy.orders()[0]["title"], "backed up");
     refused(&cli.run(&["backup", target.to_str().unwrap()]), 2, "already exists");
 }

@@ -1,39 +1,10 @@
 //! `orderly order assign ID --to LOGIN --reason TEXT` (改派) and `--department` (转单): the
 //! reason is required, kept in the history, and a refusal changes nothing.
 
-use serde_json::Value;
-use std::process::{Command, Output};
+#[path = "common/cli.rs"]
+mod cli;
 
-struct Cli {
-    db: String,
-    _dir: tempfile::TempDir,
-}
-
-impl Cli {
-    fn new() -> Cli {
-        let dir = tempfile::tempdir().unwrap();
-        let db = dir.path().join("cli.db").display().to_string();
-        let cli = Cli { db, _dir: dir };
-        assert!(cli.run(&["init"]).status.success());
-        cli
-    }
-
-    fn run(&self, args: &[&str]) -> Output {
-        Command::new(env!("CARGO_BIN_EXE_orderly"))
-            .args(["--db", &self.db])
-            .args(args)
-            .env_remove("ORDERLY_USER")
-            .env("LANG", "en_US.UTF-8")
-            .output()
-            .unwrap()
-    }
-
-    fn json(&self, args: &[&str]) -> Value {
-        let out = self.run(&[&["--json"], args].concat());
-        assert!(out.status.success(), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
-        serde_json::from_slice(&out.stdout).unwrap()
-    }
-}
+use cli::Cli;
 
 #[test]
 fn reassign_and_transfer_need_a_reason_that_the_history_keeps() {

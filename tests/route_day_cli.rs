@@ -2,39 +2,12 @@
 //! visits with windows, the plan printed as JSON and drawn as a map, accepted, and the saved
 //! times read back inside their windows; bad input refused with the translated message.
 
-use serde_json::Value;
-use std::process::{Command, Output};
+use std::process::Output;
 
-struct Cli {
-    db: String,
-    dir: tempfile::TempDir,
-}
+#[path = "common/cli.rs"]
+mod cli;
 
-impl Cli {
-    fn new() -> Cli {
-        let dir = tempfile::tempdir().unwrap();
-        let db = dir.path().join("cli.db").display().to_string();
-        let cli = Cli { db, dir };
-        assert!(cli.run(&["init"]).status.success());
-        cli
-    }
-
-    fn run(&self, args: &[&str]) -> Output {
-        Command::new(env!("CARGO_BIN_EXE_orderly"))
-            .args(["--db", &self.db])
-            .args(args)
-            .env_remove("ORDERLY_USER")
-            .env("LANG", "en_US.UTF-8")
-            .output()
-            .unwrap()
-    }
-
-    fn json(&self, args: &[&str]) -> Value {
-        let out = self.run(&[&["--json"], args].concat());
-        assert!(out.status.success(), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
-        serde_json::from_slice(&out.stdout).unwrap()
-    }
-}
+use cli::Cli;
 
 fn refused(out: &Output, message: &str) {
     let stderr = String::from_utf8_lossy(&out.stderr);

@@ -2,50 +2,32 @@
 //! files of the requested size, and refusals with exit code 2 that write nothing.
 
 use serde_json::Value;
-use std::process::{Command, Output};
 
-struct Cli {
-    db: String,
-    dir: tempfile::TempDir,
-}
+#[path = "common/cli.rs"]
+mod cli;
 
-impl Cli {
-    fn new() -> Cli {
-        let dir = tempfile::tempdir().unwrap();
-        let db = dir.path().join("cli.db").display().to_string();
-        let cli = Cli { db, dir };
-        assert!(cli.run(&["settings", "set", "org.time_zone", "Asia/Shanghai"]).status.success());
-        let lines = dir_file(&cli.dir, "orders.jsonl");
-        std::fs::write(
-            &lines,
-            "{\"title\":\"A\",\"priority\":\"P1\",\"created_at\":\"2025-03-31T16:30:00Z\"}\n\
-             {\"title\":\"B\",\"priority\":\"P2\",\"created_at\":\"2025-03-31T15:30:00Z\"}\n",
-        )
-        .unwrap();
-        assert!(cli.run(&["order", "import", &lines]).status.success());
-        cli
-    }
+use cli::Cli;
 
-    fn run(&self, args: &[&str]) -> Output {
-        Command::new(env!("CARGO_BIN_EXE_orderly"))
-            .args(["--db", &self.db])
-            .args(args)
-            .env_remove("ORDERLY_USER")
-            .env("LANG", "en_US.UTF-8")
-            .output()
-            .unwrap()
-    }
-}
-
-fn dir_file(dir: &tempfile::TempDir, name: &str) -> String {
-    dir.path().join(name).display().to_string()
+/// A store in Shanghai time with two orders created either side of a month's end there.
+fn store() -> Cli {
+    let cli = Cli::without_init();
+    assert!(cli.run(&["settings", "set", "org.time_zone", "Asia/Shanghai"]).status.success());
+    let lines = cli.file("orders.jsonl");
+    std::fs::write(
+        &lines,
+        "{\"title\":\"A\",\"priority\":\"P1\",\"created_at\":\"2025-03-31T16:30:00Z\"}\n\
+         {\"title\":\"B\",\"priority\":\"P2\",\"created_at\":\"2025-03-31T15:30:00Z\"}\n",
+    )
+    .unwrap();
+    assert!(cli.run(&["order", "import", &lines]).status.success());
+    cli
 }
 
 const MONTHS: [&str; 8] = ["stats", "--metric", "created", "--period", "month", "--from", "2025-03-01", "--to"];
 
 #[test]
 fn json_has_the_documented_shape() {
-    let cli = Cli::new();
+    let cli = store();
     let out = cli.run(&[&["--json"][..], &MONTHS, &["2025-04-30"]].concat());
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let v: Value = serde_json::from_slice(&out.stdout).unwrap();
@@ -77,7 +59,7 @@ fn json_has_the_documented_shape() {
 
 #[test]
 fn csv_has_a_header_and_one_row_per_point() {
-    let cli = Cli::new();
+    let cli = store();
     let out = cli.run(&[&MONTHS[..], &["2025-04-30", "--csv", "--group-by", "priority"]].concat());
     assert!(out.status.success());
     assert_eq!(
@@ -88,9 +70,9 @@ fn csv_has_a_header_and_one_row_per_point() {
 
 #[test]
 fn charts_are_written_as_svg_and_png_of_the_requested_size() {
-    let cli = Cli::new();
-    let svg = dir_file(&cli.dir, "c.svg");
-    let png = dir_file(&cli.dir, "c.png");
+    let cli = store();
+    let svg = cli.file("c.svg");
+    let png = cli.file("c.png");
     assert!(cli.run(&[&MONTHS[..], &["2025-04-30", "--chart", "line", "--out", &svg]].concat()).status.success());
     assert!(std::fs::read_to_string(&svg).unwrap().starts_with("<svg"));
     assert!(cli.run(&[&MONTHS[..], &["2025-04-30", "--chart", "bar", "--out", &png]].concat()).status.success());
@@ -101,9 +83,9 @@ fn charts_are_written_as_svg_and_png_of_the_requested_size() {
 
 #[test]
 fn bad_input_is_refused_with_exit_code_2_and_nothing_written() {
-    let cli = Cli::new();
-    let target = dir_file(&cli.dir, "never.svg");
-    let missing_dir = dir_file(&cli.dir, "no/such/dir/c.png");
+    let cli = store();
+    let target = cli.file("never.svg");
+    let missing_dir = cli.file("no/such/dir/c.png");
     let cases: Vec<(Vec<&str>, &str)> = vec![
         (vec!["stats", "--metric", "speed"], "no metric \"speed\""),
         (vec!["stats", "--metric", "created", "--period", "year"], "no period \"year\""),
