@@ -1,7 +1,8 @@
 //! Dispatch on both engines: fifty technicians grabbing one pooled order leave exactly one
 //! winner; a schedule onto a technician without the skill, outside working hours or over
 //! another visit is refused with the reason and nothing is written; suggestions explain
-//! themselves; a batch plan carries a lower bound and applying it reports stale orders.
+//! themselves; a batch plan carries a lower bound and applying it reports stale orders; a
+//! dispatcher's edit of a plan is held to the orders' skills.
 
 mod common;
 
@@ -179,6 +180,47 @@ async fn suggestions_explain_and_batches_are_bounded(s: TestStore) {
     assert!(s.orderly.get_order(&s.admin, &second.id).await.unwrap().assignee_id.is_none());
 }
 conformance!(suggestions_explain_and_batches_are_bounded_, suggestions_explain_and_batches_are_bounded);
+
+async fn an_edited_batch_plan_is_held_to_skills(s: TestStore) {
+    let expert = technician(&s, "expert", &[("elevator", 3)], (39.90, 116.40)).await;
+    let novice = technician(&s, "novice", &[("elevator", 1)], (39.90, 116.40)).await;
+    let plumber = technician(&s, "plumber", &[("plumbing", 3)], (39.90, 116.40)).await;
+    let lift = order_at(&s, "电梯困人", (39.91, 116.41), Some("elevator")).await;
+    let leak = order_at(&s, "漏水", (39.91, 116.41), Some("plumbing")).await;
+    let plan = s.orderly.dispatch_batch(&s.admin, &[], 0.2, orderly::domain::now_millis()).await.unwrap();
+    assert_eq!(plan.proposals.len(), 2, "{plan:?}");
+    // The dispatcher hands the lift to the novice: the whole plan is refused with the reason,
+    // and neither order is assigned.
+    let mut edited = plan.proposals.clone();
+    let at = edited.iter().position(|p| p.order_id == lift.id).unwrap();
+    edited[at].technician_id = novice.user_id.clone();
+    let err = s.orderly.apply_batch(&s.admin, edited.clone()).await.unwrap_err();
+    assert_eq!(err.key, "dispatch.level_too_low", "{err:?}");
+    assert_eq!(err.field.as_deref(), Some(format!("proposals.{at}").as_str()));
+    assert!(err.message("zh-CN").contains("NOVICE"), "{}", err.message("zh-CN"));
+    for id in [&lift.id, &leak.id] {
+        assert!(s.orderly.get_order(&s.admin, id).await.unwrap().assignee_id.is_none(), "nothing written");
+    }
+    // The plumber cannot take it either; the expert can.
+    edited[at].technician_id = plumber.user_id.clone();
+    let err = s.orderly.apply_batch(&s.admin, edited.clone()).await.unwrap_err();
+    assert_eq!(err.key, "dispatch.skill_missing");
+    edited[at].technician_id = expert.user_id.clone();
+    let leak_at = 1 - at;
+    edited[leak_at].technician_id = plumber.user_id.clone();
+    let outcome = s.orderly.apply_batch(&s.admin, edited).await.unwrap();
+    assert_eq!(outcome.applied.len(), 2);
+    let assigned = s.orderly.get_order(&s.admin, &lift.id).await.unwrap().assignee_id;
+    assert_eq!(assigned.as_deref(), Some(expert.user_id.as_str()));
+    // Dropping a proposal leaves its order unassigned: nothing else is touched.
+    let third = order_at(&s, "Fuga", (39.91, 116.41), Some("plumbing")).await;
+    let fourth = order_at(&s, "Otra fuga", (39.91, 116.41), Some("plumbing")).await;
+    let plan = s.orderly.dispatch_batch(&s.admin, &[], 0.2, orderly::domain::now_millis()).await.unwrap();
+    let kept: Vec<_> = plan.proposals.into_iter().filter(|p| p.order_id == third.id).collect();
+    assert_eq!(s.orderly.apply_batch(&s.admin, kept).await.unwrap().applied, vec![third.number.clone()]);
+    assert!(s.orderly.get_order(&s.admin, &fourth.id).await.unwrap().assignee_id.is_none());
+}
+conformance!(an_edited_batch_plan_is_held_to_skills_, an_edited_batch_plan_is_held_to_skills);
 
 async fn automatic_modes_and_the_pool_fallback(s: TestStore) {
     let ana = technician(&s, "ana", &[("hvac", 3)], (31.23, 121.47)).await;

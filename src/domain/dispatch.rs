@@ -189,19 +189,9 @@ pub struct Booking {
     pub end: i64,
 }
 
-/// Checks that `tech` may do an order needing `info` from `start` to `end`. `working` says
-/// whether the whole stretch lies in the technician's working hours.
-pub fn check_schedule(
-    info: &DispatchInfo,
-    tech: &User,
-    profile: &TechnicianProfile,
-    (start, end): (i64, i64),
-    working: bool,
-    bookings: &[Booking],
-) -> Result<()> {
-    if end <= start {
-        return Err(Error::invalid("dispatch.schedule_empty").on_field("end"));
-    }
+/// Checks that `tech` may take an order needing `info` at all, whatever the time: not off,
+/// with the order's skill at its level. A dispatcher's edit of a batch plan is held to this.
+pub fn check_fit(info: &DispatchInfo, tech: &User, profile: &TechnicianProfile) -> Result<()> {
     if profile.status == TechStatus::Off {
         return Err(Error::invalid("dispatch.technician_off").with("login", &tech.display_name));
     }
@@ -223,6 +213,23 @@ pub fn check_schedule(
             Some(_) => {}
         }
     }
+    Ok(())
+}
+
+/// Checks that `tech` may do an order needing `info` from `start` to `end`. `working` says
+/// whether the whole stretch lies in the technician's working hours.
+pub fn check_schedule(
+    info: &DispatchInfo,
+    tech: &User,
+    profile: &TechnicianProfile,
+    (start, end): (i64, i64),
+    working: bool,
+    bookings: &[Booking],
+) -> Result<()> {
+    if end <= start {
+        return Err(Error::invalid("dispatch.schedule_empty").on_field("end"));
+    }
+    check_fit(info, tech, profile)?;
     if !working {
         return Err(Error::invalid("dispatch.outside_hours").with("login", &tech.display_name));
     }

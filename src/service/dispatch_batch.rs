@@ -6,13 +6,15 @@
 
 use super::dispatch::technicians;
 use super::Orderly;
+use crate::domain::dispatch::{check_fit, TechnicianProfile};
 use crate::domain::order::WorkOrder;
-use crate::domain::user::Actor;
+use crate::domain::user::{Actor, Role};
 use crate::domain::Millis;
-use crate::store::{dispatch as store, orders as order_store};
+use crate::store::{dispatch as store, orders as order_store, users};
 use crate::{Error, Result};
 use orderly_dispatch::{solve, Instance, Meta, Order, SolveOptions, Tech};
 use serde::{Deserialize, Serialize};
+use sqlx::AnyConnection;
 use std::time::Duration;
 
 /// One proposed assignment, naming the version of the order the plan read.
@@ -153,17 +155,20 @@ impl Orderly {
         Ok(result)
     }
 
-    /// Applies a (possibly edited) plan in one transaction.
+    /// Applies a (possibly edited) plan in one transaction. An edit that gives an order to
+    /// someone who cannot take it (off, lacking the skill or level, not a technician) refuses
+    /// the whole plan with the reason, naming the proposal, and writes nothing.
     pub async fn apply_batch(&self, actor: &Actor, proposals: Vec<Proposal>) -> Result<BatchOutcome> {
         actor.require(actor.can_assign(), "perm.assign")?;
         let mut outcome = BatchOutcome { applied: Vec::new(), conflicts: Vec::new() };
         let mut tx = self.store.write().await?;
-        for p in proposals {
+        for (i, p) in proposals.into_iter().enumerate() {
             let found = Self::visible_order(&mut tx, actor, &p.order_id).await?;
             if found.order.version != p.version || found.order.assignee_id.is_some() {
                 outcome.conflicts.push(found.order.number);
                 continue;
             }
+            fits(&mut tx, &found.order.id, &p.technician_id).await.map_err(|e| e.on_field(&format!("proposals.{i}")))?;
             Self::assign_in(&mut tx, actor, found.order, &p.technician_id).await?;
             outcome.applied.push(p.number);
         }
@@ -173,4 +178,16 @@ impl Orderly {
         }
         Ok(outcome)
     }
+}
+
+/// Whether the technician a proposal names may take the order (the checks of a board drop that
+/// do not depend on the time).
+async fn fits(conn: &mut AnyConnection, order_id: &str, technician_id: &str) -> Result<()> {
+    let tech = users::by_id(conn, technician_id)
+        .await?
+        .filter(|u| u.active && u.roles.contains(&Role::Technician))
+        .ok_or_else(|| Error::invalid("dispatch.not_technician").with("login", technician_id))?;
+    let profile = store::profile(conn, &tech.id).await?.unwrap_or_else(|| TechnicianProfile::default_for(&tech.id));
+    let info = store::info(conn, order_id).await?;
+    check_fit(&info, &tech, &profile)
 }
