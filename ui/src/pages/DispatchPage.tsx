@@ -44,6 +44,7 @@ export default function DispatchPage() {
   const [suggestion, setSuggestion] = useState<Suggestion | null>(null);
   const [plan, setPlan] = useState<BatchPlan | null>(null);
   const [outcome, setOutcome] = useState<BatchOutcome | null>(null);
+  const [planEdited, setPlanEdited] = useState(false);
   const [busy, setBusy] = useState<"suggest" | "publish" | "optimise" | "apply" | "day" | "acceptDay" | AutoMode | null>(null);
   const [dayTechs, setDayTechs] = useState<string[]>([]);
   const [dayPlan, setDayPlan] = useState<DayPlan | null>(null);
@@ -185,6 +186,7 @@ export default function DispatchPage() {
     const answer = await run("optimise", () => api.dispatchBatch(ids, 1));
     if (answer) {
       setPlan(answer);
+      setPlanEdited(false);
       setOutcome(null);
       setDayPlan(null);
     }
@@ -352,6 +354,12 @@ export default function DispatchPage() {
             <BatchPanel
               plan={plan}
               names={(id) => names.get(id) ?? id}
+              technicians={data.technicians.map((c) => ({ id: c.user.id, name: c.user.display_name }))}
+              edited={planEdited}
+              onEdit={(proposals) => {
+                setPlan({ ...plan, proposals });
+                setPlanEdited(true);
+              }}
               outcome={outcome}
               applying={busy === "apply"}
               onAccept={() => void accept()}

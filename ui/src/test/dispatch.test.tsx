@@ -283,13 +283,50 @@ describe("batch optimisation", () => {
     expect(core.callsOf("dispatch_batch")).toEqual([{ orderIds: ["o-2"], seconds: 1 }]);
     const pct = plain(new Intl.NumberFormat("es", { style: "percent" }).format(0.02));
     expect(within(panel).getByTestId("dispatch-batch-within")).toHaveTextContent(`A menos de ${pct} del óptimo`);
-    expect(within(panel).getByTestId("dispatch-proposal")).toHaveTextContent("WO-2026-000002 → 张三");
+    const proposal = within(panel).getByTestId("dispatch-proposal");
+    expect(proposal).toHaveTextContent("WO-2026-000002 →");
+    expect(within(proposal).getByRole("combobox", { name: "Quién toma WO-2026-000002" })).toBeInTheDocument();
+    expect(proposal).toHaveTextContent("张三");
     expect(within(panel).getByTestId("dispatch-batch-unassigned")).toHaveTextContent("Nadie puede tomar: WO-2026-000001");
 
     await user.click(within(panel).getByTestId("dispatch-accept"));
 
     expect(await within(panel).findByTestId("dispatch-batch-outcome")).toHaveTextContent("Aplicadas 1: WO-2026-000002");
     expect(core.callsOf("dispatch_apply")).toEqual([{ proposals: plan.proposals }]);
+  });
+
+  it("lets the dispatcher give a proposal to someone else or drop it, and shows the core's refusal", async () => {
+    const proposals = [
+      { order_id: "o-1", number: "WO-2026-000001", technician_id: "u-zhang", version: 1 },
+      { order_id: "o-2", number: "WO-2026-000002", technician_id: "u-zhang", version: 1 },
+    ];
+    let refuse = true;
+    const core = dispatchCore({
+      handlers: {
+        dispatch_batch: () => ({ proposals, unassigned: [], objective: 2, lower_bound: 2, within: 0 }),
+        dispatch_apply: () => {
+          if (refuse) {
+            refuse = false;
+            throw { code: "invalid", key: "dispatch.skill_missing", params: { login: "Wang Wu", skill: "HVAC", field: "proposals.0" }, field: "proposals.0" };
+          }
+          return { applied: ["WO-2026-000001"], conflicts: [] };
+        },
+      },
+    });
+    const { user } = await openDispatch();
+    await user.click(screen.getByTestId("dispatch-optimise"));
+    const panel = await screen.findByTestId("dispatch-batch");
+    expect(within(panel).queryByTestId("dispatch-batch-edited")).toBeNull();
+
+    await user.click(within(panel).getByRole("button", { name: "Leave WO-2026-000002 out of the plan" }));
+    expect(within(panel).getAllByTestId("dispatch-proposal")).toHaveLength(1);
+    await user.click(within(panel).getByRole("combobox", { name: "Who takes WO-2026-000001" }));
+    await user.click(await screen.findByTitle("Wang Wu"));
+    expect(within(panel).getByTestId("dispatch-batch-edited")).toHaveTextContent("Edited by you");
+
+    await user.click(within(panel).getByTestId("dispatch-accept"));
+    expect(await screen.findByText("Wang Wu lacks the skill HVAC this order needs.")).toBeInTheDocument();
+    expect(core.callsOf("dispatch_apply")).toEqual([{ proposals: [{ ...proposals[0], technician_id: "u-wang" }] }]);
   });
 
   it("reports orders changed meanwhile as conflicts", async () => {

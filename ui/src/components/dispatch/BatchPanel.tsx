@@ -1,20 +1,29 @@
 // A batch plan from the core: proposed assignments, orders nobody can take, how close to the
-// optimum the plan is; Accept applies it and reports what was applied and what changed meanwhile.
-import { Alert, Button, Card, Flex, List, Typography } from "antd";
+// optimum the plan is. The dispatcher may give a proposal to someone else or drop it; the core
+// holds an edit to the orders' skills. Accept applies it and reports what was applied and what
+// changed meanwhile.
+import { CloseOutlined } from "@ant-design/icons";
+import { Alert, Button, Card, Flex, List, Select, Typography } from "antd";
 import { useTranslation } from "react-i18next";
-import type { BatchOutcome, BatchPlan } from "../../api";
+import type { BatchOutcome, BatchPlan, Proposal } from "../../api";
 import { useFormat } from "../../i18n/format";
 
 type Props = {
   plan: BatchPlan;
   names: (technicianId: string) => string;
+  /** Whom a proposal may be given to instead (the core checks the choice on Accept). */
+  technicians: { id: string; name: string }[];
+  /** Whether the dispatcher changed the proposals since the core made them. */
+  edited: boolean;
+  onEdit: (proposals: Proposal[]) => void;
   outcome: BatchOutcome | null;
   applying: boolean;
   onAccept: () => void;
   onClose: () => void;
 };
 
-export default function BatchPanel({ plan, names, outcome, applying, onAccept, onClose }: Props) {
+export default function BatchPanel(props: Props) {
+  const { plan, names, technicians, edited, onEdit, outcome, applying, onAccept, onClose } = props;
   const { t } = useTranslation();
   const { lng } = useFormat();
   const quality =
@@ -33,6 +42,11 @@ export default function BatchPanel({ plan, names, outcome, applying, onAccept, o
       extra={<Typography.Link onClick={onClose}>{t("dispatch.close")}</Typography.Link>}
     >
       <Typography.Paragraph data-testid="dispatch-batch-within">{quality}</Typography.Paragraph>
+      {edited && (
+        <Typography.Paragraph type="secondary" data-testid="dispatch-batch-edited">
+          {t("dispatch.batch.edited")}
+        </Typography.Paragraph>
+      )}
       <List
         size="small"
         dataSource={plan.proposals}
@@ -40,7 +54,16 @@ export default function BatchPanel({ plan, names, outcome, applying, onAccept, o
         locale={{ emptyText: t("dispatch.batch.noProposals") }}
         renderItem={(p) => (
           <List.Item data-testid="dispatch-proposal" className="dispatch-proposal">
-            {t("dispatch.batch.proposal", { number: p.number, name: names(p.technician_id) })}
+            <ProposalRow
+              proposal={p}
+              name={names(p.technician_id)}
+              technicians={technicians}
+              locked={outcome !== null || applying}
+              onChange={(technicianId) =>
+                onEdit(plan.proposals.map((q) => (q.order_id === p.order_id ? { ...q, technician_id: technicianId } : q)))
+              }
+              onDrop={() => onEdit(plan.proposals.filter((q) => q.order_id !== p.order_id))}
+            />
           </List.Item>
         )}
       />
@@ -75,5 +98,41 @@ export default function BatchPanel({ plan, names, outcome, applying, onAccept, o
         </Flex>
       )}
     </Card>
+  );
+}
+
+type RowProps = {
+  proposal: Proposal;
+  name: string;
+  technicians: { id: string; name: string }[];
+  locked: boolean;
+  onChange: (technicianId: string) => void;
+  onDrop: () => void;
+};
+
+/** One proposal: the order, whom it goes to (changeable), and a button to leave it out. */
+function ProposalRow({ proposal, name, technicians, locked, onChange, onDrop }: RowProps) {
+  const { t } = useTranslation();
+  if (locked) return <span>{t("dispatch.batch.proposal", { number: proposal.number, name })}</span>;
+  return (
+    <Flex align="center" gap={6} style={{ width: "100%" }}>
+      <span>{proposal.number} →</span>
+      <Select
+        size="small"
+        style={{ flex: 1, minWidth: 0 }}
+        value={proposal.technician_id}
+        aria-label={t("dispatch.batch.technicianFor", { number: proposal.number })}
+        data-testid="dispatch-proposal-technician"
+        options={technicians.map((c) => ({ value: c.id, label: c.name }))}
+        onChange={onChange}
+      />
+      <Button
+        size="small"
+        type="text"
+        icon={<CloseOutlined />}
+        aria-label={t("dispatch.batch.drop", { number: proposal.number })}
+        onClick={onDrop}
+      />
+    </Flex>
   );
 }
