@@ -566,4 +566,12 @@ pub enum BenchCommand {
         #[arg(long, default_value_t = 20)]
         due: u64,
     },
+    /// The order list filtered by a select field's value over many orders and templates,
+    /// beside the plain SQL over the values JSON
+    Templates {
+        #[arg(long, default_value_t = 100_000)]
+        orders: u64,
+        #[arg(long, default_value_t = 20)]
+        templates: u32,
+    },
 }

@@ -86,6 +86,10 @@ async fn dispatch(orderly: &Orderly, cli: Cli, out: &Out) -> Result<()> {
             println!("{}", orderly::bench::sla(orders, due).await?);
             Ok(())
         }
+        Command::Bench(BenchCommand::Templates { orders, templates }) => {
+            println!("{}", orderly::bench::templates(orders, templates).await?);
+            Ok(())
+        }
         Command::Bench(BenchCommand::Stats { reps, db, pg }) => {
             let own = db.or(cli.db).filter(|d| d.starts_with("postgres"));
             println!("{}", orderly::bench::stats(orderly, &actor, reps, own.as_deref()).await?);
