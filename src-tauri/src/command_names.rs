@@ -62,4 +62,12 @@ pub const COMMAND_NAMES: &[&str] = &[
     "tile_data",
     "tile_export",
     "technician_stats",
+    "templates_list",
+    "template_version_get",
+    "template_draft_save",
+    "template_publish",
+    "template_mapping_get",
+    "template_mapping_save",
+    "order_convert",
+    "template_form_state",
 ];

@@ -8,6 +8,7 @@ pub mod commands_dispatch;
 pub mod commands_route;
 pub mod commands_sla;
 pub mod commands_stats;
+pub mod commands_templates;
 pub mod notifier;
 pub mod session;
 pub mod tray;
@@ -104,6 +105,14 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
             commands_stats::tile_data,
             commands_stats::tile_export,
             commands_stats::technician_stats,
+            commands_templates::templates_list,
+            commands_templates::template_version_get,
+            commands_templates::template_draft_save,
+            commands_templates::template_publish,
+            commands_templates::template_mapping_get,
+            commands_templates::template_mapping_save,
+            commands_templates::order_convert,
+            commands_templates::template_form_state,
         ])
         // Times are epoch milliseconds and versions small counters: both fit a JS number.
         .dangerously_cast_bigints_to_number()

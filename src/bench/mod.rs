@@ -3,8 +3,10 @@
 
 mod sla;
 mod stats;
+mod templates;
 pub use sla::sla;
 pub use stats::stats;
+pub use templates::templates;
 
 use crate::domain::order::{NewOrder, OrderFilter};
 use crate::domain::search::SearchQuery;

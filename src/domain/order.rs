@@ -158,6 +158,10 @@ pub struct OrderFilter {
     pub customer_id: Option<String>,
     #[serde(default)]
     pub template_key: Option<String>,
+    /// Orders whose select, multi-select or cascade field `key` holds `value` (a cascade
+    /// matches any value on its path).
+    #[serde(default)]
+    pub field: Option<FieldFilter>,
     /// Full-text query over number, title, description and comments.
     #[serde(default)]
     pub text: Option<String>,
@@ -169,6 +173,26 @@ pub struct OrderFilter {
     /// The `next` cursor of the previous page.
     #[serde(default)]
     pub after: Option<String>,
+}
+
+/// A template field's choice value to filter by.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct FieldFilter {
+    pub key: String,
+    pub value: String,
+}
+
+impl FieldFilter {
+    /// `KEY=VALUE`, as the CLI's `--field` takes it.
+    pub fn parse(text: &str) -> Result<FieldFilter> {
+        match text.split_once('=') {
+            Some((k, v)) if !k.trim().is_empty() && !v.is_empty() => {
+                Ok(FieldFilter { key: k.trim().to_string(), value: v.to_string() })
+            }
+            _ => Err(Error::invalid("template.field_filter_invalid").on_field("field").with("value", text)),
+        }
+    }
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -187,6 +211,7 @@ pub struct OrderQuery {
     pub assignee: AssigneeFilter,
     pub customer_id: Option<String>,
     pub template_key: Option<String>,
+    pub field: Option<FieldFilter>,
     pub text: Option<String>,
     pub sort: OrderSort,
     pub limit: u32,
@@ -245,6 +270,7 @@ impl OrderFilter {
             assignee,
             customer_id: self.customer_id.clone().filter(|c| !c.is_empty()),
             template_key: self.template_key.clone().filter(|t| !t.is_empty()),
+            field: self.field.clone().filter(|f| !f.key.is_empty()),
             text,
             sort: self.sort,
             limit,

@@ -2,17 +2,21 @@
 //! Each change and its history events are written in one transaction.
 
 use super::{check_version, Orderly};
+use crate::domain::form::values::validate;
+use crate::domain::form::TemplateDef;
 use crate::domain::history::{validate_comment, Change, Comment, EventKind, NewComment};
 use crate::domain::order::{
     validate_description, validate_order_location, validate_source, validate_title, OrderUpdate, WorkOrder,
 };
 use crate::domain::priority::Priority;
 use crate::domain::status::Status;
+use crate::domain::template::{self, split_unmapped};
 use crate::domain::user::Actor;
-use crate::domain::{new_id, now_millis, template};
-use crate::store::{orders as order_store, users, WriteTx};
+use crate::domain::{new_id, now_millis};
+use crate::store::{orders as order_store, templates as template_store, users, WriteTx};
 use crate::{Error, Result};
-use serde_json::{json, Value};
+use serde_json::{json, Map, Value};
+use std::collections::BTreeMap;
 
 fn text_of(value: &Value, field: &str) -> Result<String> {
     match value {
@@ -41,7 +45,29 @@ fn coordinate(value: &Value, field: &str) -> Result<Option<f64>> {
     }
 }
 
-/// Applies one `FIELD = VALUE` to `order`, returning the history change it makes (if any).
+/// The key of a template field named in an update (`values.KEY` or a bare key that is no
+/// order column), else `None`.
+fn custom_key(key: &str) -> Option<&str> {
+    const COLUMNS: [&str; 10] = [
+        "title",
+        "description",
+        "priority",
+        "department_id",
+        "customer_id",
+        "catalog_item_id",
+        "address",
+        "lat",
+        "lon",
+        "source",
+    ];
+    match key.strip_prefix("values.") {
+        Some(k) => Some(k),
+        None => (!COLUMNS.contains(&key)).then_some(key),
+    }
+}
+
+/// Applies one `FIELD = VALUE` of an order column to `order`, returning the history change it
+/// makes (if any).
 fn apply_field(order: &mut WorkOrder, key: &str, value: &Value) -> Result<Option<Change>> {
     let before = serde_json::to_value(&*order).map_err(Error::internal)?;
     match key {
@@ -55,7 +81,7 @@ fn apply_field(order: &mut WorkOrder, key: &str, value: &Value) -> Result<Option
         "lat" => order.location.lat = coordinate(value, key)?,
         "lon" => order.location.lon = coordinate(value, key)?,
         "source" => order.source = validate_source(&text_of(value, key)?)?,
-        custom => return apply_custom_value(order, custom.strip_prefix("values.").unwrap_or(custom), value),
+        other => return Err(Error::invalid("order.field_unknown").on_field(other).with("value", other)),
     }
     let after = serde_json::to_value(&*order).map_err(Error::internal)?;
     let (stored_key, old, new) = match key {
@@ -65,16 +91,63 @@ fn apply_field(order: &mut WorkOrder, key: &str, value: &Value) -> Result<Option
     Ok((old != new).then(|| Change::field(stored_key, old.clone(), new.clone())))
 }
 
-fn apply_custom_value(order: &mut WorkOrder, key: &str, value: &Value) -> Result<Option<Change>> {
-    if !template::fields(&order.template_key)?.iter().any(|(k, _)| *k == key) {
-        return Err(Error::invalid("order.field_unknown").on_field(key).with("value", key));
+/// Applies template values together (a rule may need two at once: a choice and the field it
+/// requires) and checks the result against the order's template version; one history change
+/// per value that changed. Unmapped values from a conversion are kept as they are.
+fn apply_custom_values(order: &mut WorkOrder, def: &TemplateDef, set: &BTreeMap<&str, &Value>) -> Result<Vec<Change>> {
+    if set.is_empty() {
+        return Ok(Vec::new());
     }
-    let mut values = order.values.clone();
-    let old = values.get(key).cloned().unwrap_or(Value::Null);
-    values[key] = value.clone();
-    order.values = template::validate_values(&order.template_key, &values)?;
-    let new = order.values.get(key).cloned().unwrap_or(Value::Null);
-    Ok((old != new).then(|| Change::field(&format!("values.{key}"), old, new)))
+    let (own, unmapped) = split_unmapped(&order.values);
+    let mut next = own.clone();
+    for (key, value) in set {
+        if def.field(key).is_none() {
+            return Err(Error::invalid("order.field_unknown").on_field(&format!("values.{key}")).with("value", key));
+        }
+        next.insert(key.to_string(), (*value).clone());
+    }
+    let mut clean = validate(def, &Value::Object(next), Some(&own))?;
+    let mut changes = Vec::new();
+    for f in &def.fields {
+        let (old, new) = (own.get(&f.key), clean.get(&f.key));
+        if old != new {
+            let null = || Value::Null;
+            changes.push(Change::field(
+                &format!("values.{}", f.key),
+                old.cloned().unwrap_or_else(null),
+                new.cloned().unwrap_or_else(null),
+            ));
+        }
+    }
+    if let Some(u) = unmapped {
+        clean.insert(template::UNMAPPED_KEY.into(), u);
+    }
+    order.values = Value::Object(clean);
+    Ok(changes)
+}
+
+/// The order's own template version.
+pub(super) async fn template_of(conn: &mut sqlx::AnyConnection, order: &WorkOrder) -> Result<TemplateDef> {
+    let found = template_store::get(conn, &order.template_key, Some(order.template_version)).await?;
+    let t = found.ok_or_else(|| {
+        Error::internal(format!(
+            "order {} names missing template {}@{}",
+            order.id, order.template_key, order.template_version
+        ))
+    })?;
+    Ok(t.definition)
+}
+
+/// Rewrites the order's choice values for the list's filter (inside the write).
+pub(super) async fn index_values(
+    conn: &mut sqlx::AnyConnection,
+    def: &TemplateDef,
+    seq: i64,
+    order: &WorkOrder,
+) -> Result<()> {
+    let own: Map<String, Value> = split_unmapped(&order.values).0;
+    let pairs = template::choice_values(def, &own);
+    template_store::put_field_values(conn, (&order.id, seq, order.created_at), &order.template_key, &pairs).await
 }
 
 /// Sets the status and the times that follow from it.
@@ -104,7 +177,7 @@ pub(super) fn status_change(order: &mut WorkOrder, to: Status, now: i64) -> Chan
 
 impl Orderly {
     /// Loads an order for a change in `tx`: visible, workable by the actor, version current.
-    async fn order_for_change(
+    pub(super) async fn order_for_change(
         tx: &mut WriteTx,
         actor: &Actor,
         id: &str,
@@ -147,8 +220,16 @@ impl Orderly {
         let (seq, mut order) = Self::order_for_change(&mut tx, actor, id, update.version).await?;
         actor.require(actor.can_work(&order), "perm.work_order")?;
         let mut changes = Vec::new();
+        let mut custom = BTreeMap::new();
         for (key, value) in &update.set {
-            changes.extend(apply_field(&mut order, key, value)?);
+            match custom_key(key) {
+                Some(k) => drop(custom.insert(k, value)),
+                None => changes.extend(apply_field(&mut order, key, value)?),
+            }
+        }
+        let def = if custom.is_empty() { None } else { Some(template_of(&mut tx, &order).await?) };
+        if let Some(def) = &def {
+            changes.extend(apply_custom_values(&mut order, def, &custom)?);
         }
         validate_order_location(&order.location)?;
         super::people::check_order_references(&mut tx, &order).await?;
@@ -156,7 +237,11 @@ impl Orderly {
         let moves_sla =
             changes.iter().any(|c| matches!(c.field.as_deref(), Some("priority" | "customer_id" | "catalog_item_id")));
         let now = now_millis();
+        let values_changed = changes.iter().any(|c| c.field.as_deref().is_some_and(|f| f.starts_with("values.")));
         let mut order = Self::save_changes(&mut tx, actor, order, &changes, now).await?;
+        if let (Some(def), true) = (&def, values_changed) {
+            index_values(&mut tx, def, seq, &order).await?;
+        }
         if reindex {
             order_store::index_head(&mut tx, self.store.engine(), seq, &order).await?;
         }
@@ -299,10 +384,18 @@ mod tests {
         assert_eq!((change.old_value, change.new_value), (Some(json!("P3")), Some(json!("P1"))));
         assert!(apply_field(&mut o, "priority", &json!("P1")).unwrap().is_none(), "no change, no event");
         assert_eq!(apply_field(&mut o, "priority", &json!("P0")).unwrap_err().key, "order.priority_invalid");
-        assert_eq!(apply_field(&mut o, "colour", &json!("red")).unwrap_err().key, "order.field_unknown");
-        let c = apply_field(&mut o, "values.contact_name", &json!("王芳")).unwrap().unwrap();
-        assert_eq!(c.field.as_deref(), Some("values.contact_name"));
+        let general = crate::domain::form::library::library().remove(0);
+        let red = json!("red");
+        let e = apply_custom_values(&mut o, &general, &BTreeMap::from([("colour", &red)])).unwrap_err();
+        assert_eq!((e.key.as_str(), e.field.as_deref()), ("order.field_unknown", Some("values.colour")));
+        let name = json!("王芳");
+        let c = apply_custom_values(&mut o, &general, &BTreeMap::from([("contact_name", &name)])).unwrap();
+        assert_eq!(c[0].field.as_deref(), Some("values.contact_name"));
         assert_eq!(o.values["contact_name"], "王芳");
+        assert_eq!(
+            (custom_key("values.asset_tag"), custom_key("colour"), custom_key("title")),
+            (Some("asset_tag"), Some("colour"), None)
+        );
         let c = apply_field(&mut o, "lat", &json!(39.9)).unwrap().unwrap();
         assert_eq!(c.field.as_deref(), Some("location"));
     }

@@ -5,14 +5,17 @@
 
 use super::orders::{insert_new_order, Arrival};
 use super::Orderly;
+use crate::domain::form::values::validate;
+use crate::domain::now_millis;
 use crate::domain::order::NewOrder;
 use crate::domain::status::Status;
+use crate::domain::template::{self, StoredTemplate};
 use crate::domain::user::Actor;
-use crate::domain::{now_millis, template};
 use crate::store::{orders as order_store, users};
 use crate::{Error, Result};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
+use std::sync::Arc;
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -75,6 +78,7 @@ impl Orderly {
     pub async fn prepare_import(&self, actor: &Actor, lines: &[String], lang: &str) -> Result<Vec<PreparedLine>> {
         actor.require(actor.can_administer(), "perm.administer")?;
         let mut logins: HashMap<String, String> = HashMap::new();
+        let mut templates: HashMap<String, Arc<StoredTemplate>> = HashMap::new();
         let mut conn = self.read().await?;
         let mut prepared = Vec::with_capacity(lines.len());
         for (i, text) in lines.iter().enumerate() {
@@ -103,7 +107,16 @@ impl Orderly {
                 };
                 let status =
                     parsed.status.as_deref().map(str::parse::<Status>).transpose()?.unwrap_or(Status::Unassigned);
-                template::require_known(parsed.template_key.as_deref().unwrap_or(template::GENERAL))?;
+                let key = parsed.template_key.as_deref().filter(|k| !k.is_empty()).unwrap_or(template::GENERAL);
+                let template = match templates.get(key) {
+                    Some(t) => t.clone(),
+                    None => {
+                        let t = Arc::new(super::templates::published(&mut conn, key, None).await?);
+                        templates.insert(key.to_string(), t.clone());
+                        t
+                    }
+                };
+                validate(&template.definition, parsed.values.as_ref().unwrap_or(&serde_json::Value::Null), None)?;
                 if let Some(p) = &parsed.priority {
                     p.parse::<crate::domain::priority::Priority>()?;
                 }
@@ -113,6 +126,7 @@ impl Orderly {
                     assignee_id,
                     external_id: parsed.external_id.clone(),
                     default_source: "import",
+                    template: Some(template),
                 })
             };
             let arrival = check.await.map_err(|e| line_error(i + 1, e, lang))?;

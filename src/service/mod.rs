@@ -24,6 +24,8 @@ pub mod sla;
 pub mod sla_clock;
 mod sla_math;
 pub mod stats;
+pub mod template_orders;
+pub mod templates;
 pub mod tiles;
 
 use crate::domain::order::WorkOrder;
@@ -74,6 +76,7 @@ impl Orderly {
         let orderly = Orderly { store: Arc::new(store) };
         orderly.ensure_first_admin().await?;
         orderly.ensure_sla_defaults().await?;
+        orderly.ensure_template_library().await?;
         Ok(orderly)
     }
 

@@ -1,6 +1,7 @@
 //! Creating, reading and listing work orders.
 
 use super::{people, Orderly};
+use crate::domain::form::values::validate;
 use crate::domain::history::{Change, Comment, Event, EventKind};
 use crate::domain::order::{
     format_number, validate_description, validate_order_location, validate_source, validate_title, NewOrder,
@@ -8,14 +9,16 @@ use crate::domain::order::{
 };
 use crate::domain::priority::Priority;
 use crate::domain::status::Status;
+use crate::domain::template::{self, StoredTemplate};
 use crate::domain::user::Actor;
-use crate::domain::{new_id, now_millis, template};
-use crate::store::{dialect, orders as order_store, Engine};
+use crate::domain::{new_id, now_millis};
+use crate::store::{dialect, orders as order_store, templates as template_store, Engine};
 use crate::Result;
 use chrono::{Datelike, TimeZone, Utc};
 use serde::{Deserialize, Serialize};
-use serde_json::json;
+use serde_json::{json, Value};
 use sqlx::AnyConnection;
+use std::sync::Arc;
 
 /// An order with everything its detail view shows; the allowed next statuses come from the
 /// core so the UI never guesses the workflow.
@@ -39,24 +42,32 @@ pub(crate) struct Arrival {
     pub assignee_id: Option<String>,
     pub external_id: Option<String>,
     pub default_source: &'static str,
+    /// The template version already loaded (an import loads each once), else looked up.
+    pub template: Option<Arc<StoredTemplate>>,
 }
 
 impl Arrival {
     pub fn now(default_source: &'static str) -> Arrival {
-        Arrival { at: now_millis(), status: Status::Unassigned, assignee_id: None, external_id: None, default_source }
+        Arrival {
+            at: now_millis(),
+            status: Status::Unassigned,
+            assignee_id: None,
+            external_id: None,
+            default_source,
+            template: None,
+        }
     }
 }
 
 /// Checks a new order and fills in its defaults, with no I/O.
-fn build_order(actor: &Actor, input: NewOrder, arrival: &Arrival) -> Result<WorkOrder> {
+fn build_order(actor: &Actor, input: NewOrder, arrival: &Arrival, template: &StoredTemplate) -> Result<WorkOrder> {
     let title = validate_title(&input.title)?;
     let description = validate_description(input.description.as_deref().unwrap_or(""))?;
     let priority = match input.priority.as_deref() {
         Some(p) => p.parse()?,
         None => Priority::P3,
     };
-    let template_key = input.template_key.unwrap_or_else(|| template::GENERAL.to_string());
-    let values = template::validate_values(&template_key, &input.values.unwrap_or_else(|| json!({})))?;
+    let values = Value::Object(validate(&template.definition, &input.values.unwrap_or(Value::Null), None)?);
     let location = input.location.unwrap_or_default();
     validate_order_location(&location)?;
     let source = validate_source(input.source.as_deref().unwrap_or(arrival.default_source))?;
@@ -67,8 +78,8 @@ fn build_order(actor: &Actor, input: NewOrder, arrival: &Arrival) -> Result<Work
     Ok(WorkOrder {
         id: new_id(),
         number: String::new(),
-        template_key,
-        template_version: template::GENERAL_VERSION,
+        template_key: template.key.clone(),
+        template_version: template.version,
         title,
         description,
         values,
@@ -105,11 +116,20 @@ pub(crate) async fn insert_new_order(
     input: NewOrder,
     arrival: &Arrival,
 ) -> Result<WorkOrder> {
-    let mut order = build_order(actor, input, arrival)?;
+    let template = match &arrival.template {
+        Some(t) => t.clone(),
+        None => {
+            let key = input.template_key.as_deref().filter(|k| !k.is_empty()).unwrap_or(template::GENERAL);
+            Arc::new(super::templates::published(conn, key, None).await?)
+        }
+    };
+    let mut order = build_order(actor, input, arrival, &template)?;
     people::check_order_references(conn, &order).await?;
     let year = Utc.timestamp_millis_opt(order.created_at).single().map(|t| t.year()).unwrap_or(1970);
     order.number = format_number(year, order_store::next_number(conn, year).await?);
     let seq = order_store::insert(conn, &order).await?;
+    let pairs = template::choice_values(&template.definition, order.values.as_object().unwrap_or(&Default::default()));
+    template_store::put_field_values(conn, (&order.id, seq, order.created_at), &order.template_key, &pairs).await?;
     let head = dialect::search_head(&order.number, &order.title, &order.description);
     dialect::put_search_doc(conn, engine, seq, &head, "").await?;
     let created = Change {

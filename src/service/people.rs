@@ -3,10 +3,12 @@
 
 use super::auth::hash_password;
 use super::Orderly;
+use crate::domain::form::values::DEFAULT_TEXT_CHARS;
+use crate::domain::form::{FieldKind, MAX_TEXT_CHARS};
 use crate::domain::order::WorkOrder;
 use crate::domain::org::{validate_name, CatalogItem, Customer, CustomerGroup, Department, NewCustomer, NewNode};
 use crate::domain::user::{parse_roles, validate_location, validate_login, Actor, NewUser, Role, User, UserPatch};
-use crate::domain::{new_id, now_millis, template};
+use crate::domain::{new_id, now_millis};
 use crate::store::org::{self, Tree};
 use crate::store::users;
 use crate::{Error, Result};
@@ -79,15 +81,23 @@ impl Orderly {
         })
     }
 
+    /// The latest published version of a template and its text fields with their limits (the
+    /// simple new-order form); the whole definition is [`Orderly::get_template`].
     pub async fn template(&self, _actor: &Actor, key: &str) -> Result<TemplateInfo> {
-        Ok(TemplateInfo {
-            key: key.to_string(),
-            version: template::GENERAL_VERSION,
-            fields: template::fields(key)?
-                .iter()
-                .map(|(k, max)| TemplateField { key: k.to_string(), max_length: *max as u32 })
-                .collect(),
-        })
+        let mut conn = self.read().await?;
+        let t = super::templates::published(&mut conn, key, None).await?;
+        let fields = t
+            .definition
+            .fields
+            .iter()
+            .filter_map(|f| match &f.kind {
+                FieldKind::Text { max_chars, .. } => Some((f, max_chars.unwrap_or(DEFAULT_TEXT_CHARS))),
+                FieldKind::Textarea { max_chars } => Some((f, max_chars.unwrap_or(MAX_TEXT_CHARS))),
+                _ => None,
+            })
+            .map(|(f, max)| TemplateField { key: f.key.clone(), max_length: max })
+            .collect();
+        Ok(TemplateInfo { key: t.key, version: t.version, fields })
     }
 
     pub async fn create_user(&self, actor: &Actor, input: NewUser) -> Result<User> {

@@ -202,6 +202,10 @@ impl Orderly {
                 self.create_customer(actor, NewCustomer { name: name.to_string(), ..Default::default() }).await?.id,
             );
         }
+        let general = {
+            let mut conn = self.read().await?;
+            std::sync::Arc::new(super::templates::published(&mut conn, crate::domain::template::GENERAL, None).await?)
+        };
         let now = now_millis();
         let span = 365 * 24 * 3_600_000i64;
         let step = (span / orders.max(1) as i64).max(1);
@@ -230,7 +234,14 @@ impl Orderly {
                     source: Some(["phone", "email", "desktop", "wechat"].choose(&mut rng).unwrap().to_string()),
                     ..Default::default()
                 };
-                let arrival = Arrival { at, status, assignee_id, external_id: None, default_source: "seed" };
+                let arrival = Arrival {
+                    at,
+                    status,
+                    assignee_id,
+                    external_id: None,
+                    default_source: "seed",
+                    template: Some(general.clone()),
+                };
                 let order = insert_new_order(&mut tx, self.store.engine(), actor, input, &arrival).await?;
                 live_on(&mut tx, actor, &order, later_life(&mut rng, &order, now)).await?;
             }

@@ -44,6 +44,12 @@ const MIGRATIONS: &[Migration] = &[
         postgres: include_str!("../../migrations/postgres/0005_stats_rollup.sql"),
     },
     Migration {
+        version: 6,
+        name: "templates",
+        sqlite: include_str!("../../migrations/sqlite/0006_templates.sql"),
+        postgres: include_str!("../../migrations/postgres/0006_templates.sql"),
+    },
+    Migration {
         version: 7,
         name: "route_day",
         sqlite: include_str!("../../migrations/sqlite/0007_route_day.sql"),

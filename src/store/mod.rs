@@ -18,6 +18,7 @@ pub mod rows;
 pub mod sla;
 pub mod stats;
 pub mod stats_rollup;
+pub mod templates;
 pub mod users;
 
 use crate::{Error, Result};

@@ -141,6 +141,18 @@ pub async fn update_if_version(conn: &mut AnyConnection, o: &WorkOrder, read_ver
     Ok(done.rows_affected() == 1)
 }
 
+/// Moves an order to another template version (a conversion), keeping its version counter:
+/// the caller's [`update_if_version`] bumps it.
+pub async fn set_template(conn: &mut AnyConnection, order_id: &str, key: &str, version: i32) -> Result<()> {
+    sqlx::query("UPDATE work_orders SET template_key = $1, template_version = $2 WHERE id = $3")
+        .bind(key)
+        .bind(version as i64)
+        .bind(order_id)
+        .execute(&mut *conn)
+        .await?;
+    Ok(())
+}
+
 /// Finds an order by id (UUID) or human number (`WO-2026-000123`).
 pub async fn find(conn: &mut AnyConnection, id_or_number: &str) -> Result<Option<OrderRow>> {
     let column = if id_or_number.starts_with("WO-") { "number" } else { "id" };
@@ -287,6 +299,12 @@ fn filter_conditions(q: &OrderQuery, sql: &mut Sql, conditions: &mut Vec<String>
     equal("department_id", &q.department_id, sql, conditions);
     equal("customer_id", &q.customer_id, sql, conditions);
     equal("template_key", &q.template_key, sql, conditions);
+    if let Some(f) = &q.field {
+        let (key, value) = (sql.bind(Bind::Text(f.key.clone())), sql.bind(Bind::Text(f.value.clone())));
+        conditions.push(format!(
+            "o.seq IN (SELECT v.seq FROM order_field_values v WHERE v.field_key = {key} AND v.value = {value})"
+        ));
+    }
     match &q.assignee {
         AssigneeFilter::Any => {}
         AssigneeFilter::Nobody => conditions.push("o.assignee_id IS NULL".into()),

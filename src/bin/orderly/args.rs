@@ -65,6 +65,9 @@ pub enum Command {
     /// system's zone) cuts statistics periods
     #[command(subcommand)]
     Settings(SettingsCommand),
+    /// Templates: the library, versions, import/export as JSON, publishing, mappings
+    #[command(subcommand)]
+    Template(TemplateCommand),
     /// The acting user's notifications
     Inbox {
         /// Only unread ones
@@ -398,6 +401,55 @@ pub enum OrderCommand {
         #[arg(long)]
         internal: bool,
     },
+    /// Convert to another template through the stored mapping (number, history and comments
+    /// stay; values with no place are kept under values._unmapped)
+    Convert {
+        id: String,
+        /// The target template's key
+        #[arg(long)]
+        to: String,
+        /// The order's version you read [default: the current one]
+        #[arg(long)]
+        version: Option<i64>,
+        /// A published version of the target [default: its latest]
+        #[arg(long)]
+        template_version: Option<i32>,
+        /// Values for target fields the mapping leaves empty, as a JSON object
+        #[arg(long)]
+        values: Option<String>,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum TemplateCommand {
+    /// Every template's latest published version
+    List,
+    /// A template version's definition (JSON)
+    Show {
+        key: String,
+        #[arg(long)]
+        version: Option<i32>,
+    },
+    /// Import a definition (JSON file): checked, then published as the key's next version
+    Import {
+        file: PathBuf,
+        /// Keep it as a draft instead of publishing it
+        #[arg(long)]
+        draft: bool,
+    },
+    /// Write a definition as JSON (to FILE, else standard output)
+    Export {
+        key: String,
+        file: Option<PathBuf>,
+        #[arg(long)]
+        version: Option<i32>,
+    },
+    /// Publish the key's draft as its next version
+    Publish { key: String },
+    /// Copy a template (a built-in one) into a draft of a new key
+    Clone { from: String, key: String },
+    /// Show the mapping FROM -> TO, or replace it with a JSON file {"fields": {...}, "options": {...}}
+    Mapping { from: String, to: String, file: Option<PathBuf> },
 }
 
 #[derive(Args, Debug)]
@@ -446,6 +498,12 @@ pub struct ListArgs {
     /// The "next" cursor of the previous page
     #[arg(long)]
     pub after: Option<String>,
+    /// Only orders whose template select field KEY holds VALUE: --field channel=wechat
+    #[arg(long)]
+    pub field: Option<String>,
+    /// Only orders of this template
+    #[arg(long)]
+    pub template: Option<String>,
 }
 
 #[derive(Args, Debug)]
@@ -507,5 +565,13 @@ pub enum BenchCommand {
         /// Orders whose next check has come at the timed tick
         #[arg(long, default_value_t = 20)]
         due: u64,
+    },
+    /// The order list filtered by a select field's value over many orders and templates,
+    /// beside the plain SQL over the values JSON
+    Templates {
+        #[arg(long, default_value_t = 100_000)]
+        orders: u64,
+        #[arg(long, default_value_t = 20)]
+        templates: u32,
     },
 }

@@ -10,6 +10,7 @@ mod output;
 mod route_day;
 mod sla;
 mod stats;
+mod templates;
 
 use args::{BenchCommand, Cli, Command, DepartmentCommand, UserCommand};
 use clap::Parser;
@@ -69,6 +70,7 @@ async fn dispatch(orderly: &Orderly, cli: Cli, out: &Out) -> Result<()> {
         Command::User(cmd) => user(orderly, &actor, cmd, out).await,
         Command::Department(cmd) => department(orderly, &actor, cmd, out).await,
         Command::Order(cmd) => orders::run(orderly, &actor, cmd, out).await,
+        Command::Template(cmd) => templates::run(orderly, &actor, cmd, out).await,
         Command::Seed(a) => {
             let report =
                 orderly.seed(&actor, a.orders, a.technicians, a.seed, |done, total| out.progress(done, total)).await?;
@@ -82,6 +84,10 @@ async fn dispatch(orderly: &Orderly, cli: Cli, out: &Out) -> Result<()> {
         }
         Command::Bench(BenchCommand::Sla { orders, due }) => {
             println!("{}", orderly::bench::sla(orders, due).await?);
+            Ok(())
+        }
+        Command::Bench(BenchCommand::Templates { orders, templates }) => {
+            println!("{}", orderly::bench::templates(orders, templates).await?);
             Ok(())
         }
         Command::Bench(BenchCommand::Stats { reps, db, pg }) => {

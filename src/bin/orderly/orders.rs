@@ -3,9 +3,10 @@
 use crate::args::{CreateArgs, ListArgs, OrderCommand};
 use crate::output::Out;
 use orderly::domain::history::NewComment;
-use orderly::domain::order::{Location, NewOrder, OrderFilter, OrderSort, OrderUpdate};
+use orderly::domain::order::{FieldFilter, Location, NewOrder, OrderFilter, OrderSort, OrderUpdate};
 use orderly::domain::user::Actor;
 use orderly::service::handover::Handover;
+use orderly::service::template_orders::OrderConversion;
 use orderly::service::Orderly;
 use orderly::{Error, Result};
 use serde_json::Value;
@@ -51,6 +52,12 @@ pub async fn run(orderly: &Orderly, actor: &Actor, cmd: OrderCommand, out: &Out)
         OrderCommand::Comment { id, text, internal } => {
             out.value(&orderly.add_comment(actor, &id, NewComment { body: text, public: !internal }).await?)
         }
+        OrderCommand::Convert { id, to, version, template_version, values } => {
+            let version = current_version(orderly, actor, &id, version).await?;
+            let values = json_arg(values.as_deref(), "values")?;
+            let conversion = OrderConversion { to_key: to, template_version, version, values };
+            out.order(&orderly.convert_order(actor, &id, conversion).await?)
+        }
     }
     Ok(())
 }
@@ -73,13 +80,13 @@ fn parse_set(text: &str) -> Result<(String, Value)> {
     Ok((field.trim().to_string(), value))
 }
 
+/// An optional JSON argument, refused naming the option when it does not parse.
+fn json_arg(text: Option<&str>, field: &str) -> Result<Option<Value>> {
+    text.map(serde_json::from_str::<Value>).transpose().map_err(|e| Error::from(e).on_field(field))
+}
+
 async fn new_order(orderly: &Orderly, actor: &Actor, a: CreateArgs) -> Result<NewOrder> {
-    let values = a
-        .values
-        .as_deref()
-        .map(serde_json::from_str::<Value>)
-        .transpose()
-        .map_err(|e| Error::from(e).on_field("values"))?;
+    let values = json_arg(a.values.as_deref(), "values")?;
     let department_id = match a.department {
         Some(d) => Some(crate::department_id(orderly, actor, &d).await?),
         None => None,
@@ -124,6 +131,8 @@ async fn filter(orderly: &Orderly, a: ListArgs) -> Result<OrderFilter> {
         sort,
         limit: Some(a.limit),
         after: a.after,
+        template_key: a.template,
+        field: a.field.as_deref().map(FieldFilter::parse).transpose()?,
         ..Default::default()
     })
 }

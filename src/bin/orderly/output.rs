@@ -19,7 +19,11 @@ impl Out {
         if self.json {
             eprintln!("{}", json!({"error": {"code": e.code, "key": e.key, "message": message, "field": e.field}}));
         } else {
-            eprintln!("orderly: {message}");
+            match e.field.as_deref().filter(|f| !message.contains(f)) {
+                // A template value's message does not name its field; the line does.
+                Some(field) if field.starts_with("values.") => eprintln!("orderly: {field}: {message}"),
+                _ => eprintln!("orderly: {message}"),
+            }
         }
     }
 

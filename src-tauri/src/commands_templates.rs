@@ -1,0 +1,76 @@
+//! Commands of templates (issue #3): the library, one version, saving a draft and publishing,
+//! mappings, converting an order, and the form state the new-order and edit forms ask for as
+//! values change (which fields show, are required or read-only, and what is wrong with each),
+//! so the UI keeps no copy of the rules.
+
+use orderly::domain::form::library::FieldMapping;
+use orderly::domain::form::TemplateDef;
+use orderly::domain::order::WorkOrder;
+use orderly::domain::template::{FormState, StoredTemplate};
+use orderly::service::template_orders::OrderConversion;
+use orderly::service::templates::TemplateSummary;
+use orderly::Error;
+use serde_json::Value;
+use tauri::State;
+
+use crate::session::AppState;
+
+type Shared<'a> = State<'a, AppState>;
+
+#[tauri::command]
+#[specta::specta]
+pub async fn templates_list(state: Shared<'_>) -> Result<Vec<TemplateSummary>, Error> {
+    state.orderly.templates(&state.actor()?).await
+}
+
+/// One version of a template (`None`: the latest published one).
+#[tauri::command]
+#[specta::specta]
+pub async fn template_version_get(
+    state: Shared<'_>,
+    key: String,
+    version: Option<i32>,
+) -> Result<StoredTemplate, Error> {
+    state.orderly.get_template(&state.actor()?, &key, version).await
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn template_draft_save(state: Shared<'_>, definition: TemplateDef) -> Result<StoredTemplate, Error> {
+    state.orderly.save_template_draft(&state.actor()?, definition).await
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn template_publish(state: Shared<'_>, key: String) -> Result<StoredTemplate, Error> {
+    state.orderly.publish_template(&state.actor()?, &key).await
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn template_mapping_get(state: Shared<'_>, from: String, to: String) -> Result<FieldMapping, Error> {
+    state.orderly.template_mapping(&state.actor()?, &from, &to).await
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn template_mapping_save(state: Shared<'_>, mapping: FieldMapping) -> Result<FieldMapping, Error> {
+    state.orderly.save_template_mapping(&state.actor()?, mapping).await
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn order_convert(state: Shared<'_>, id: String, conversion: OrderConversion) -> Result<WorkOrder, Error> {
+    state.orderly.convert_order(&state.actor()?, &id, conversion).await
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn template_form_state(
+    state: Shared<'_>,
+    key: String,
+    version: Option<i32>,
+    values: Value,
+) -> Result<FormState, Error> {
+    state.orderly.template_form_state(&state.actor()?, &key, version, &values).await
+}

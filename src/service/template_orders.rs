@@ -1,0 +1,121 @@
+//! Orders and their templates (issue #3): converting an order to another template through
+//! the stored mapping, and the form state the UI asks for as values change.
+//!
+//! A conversion keeps the order's number, history, comments and attachments; it records the
+//! old template, version and values in one history event (`field: "template"`), and keeps
+//! every value the target has no field for visible under `values._unmapped`.
+
+use super::changes::{index_values, template_of};
+use super::templates::{check_mapping, published};
+use super::Orderly;
+use crate::domain::form::library::FieldMapping;
+use crate::domain::form::values::validate;
+use crate::domain::history::Change;
+use crate::domain::now_millis;
+use crate::domain::order::WorkOrder;
+use crate::domain::template::{form_state, split_unmapped, FormState, UNMAPPED_KEY};
+use crate::domain::user::Actor;
+use crate::store::{orders as order_store, templates as template_store};
+use crate::{Error, Result};
+use serde::{Deserialize, Serialize};
+use serde_json::{json, Map, Value};
+
+/// Converting an order to another template.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct OrderConversion {
+    /// The target template's key.
+    pub to_key: String,
+    /// A published version of it; default the latest.
+    #[serde(default)]
+    pub template_version: Option<i32>,
+    /// The order's version as read (a stale one is a conflict).
+    pub version: i64,
+    /// Values for target fields the mapping leaves empty (a field the target requires), by
+    /// target key; they win over mapped values.
+    #[serde(default)]
+    pub values: Option<Value>,
+}
+
+/// The target's values: mapped ones, then the given ones over them.
+fn target_values(
+    mapping: &FieldMapping,
+    to: &crate::domain::form::TemplateDef,
+    own: &Map<String, Value>,
+    given: Option<&Value>,
+) -> Result<(Map<String, Value>, Map<String, Value>)> {
+    let converted = mapping.convert(to, own);
+    let mut values = converted.values;
+    match given {
+        None | Some(Value::Null) => {}
+        Some(Value::Object(extra)) => values.extend(extra.clone()),
+        Some(_) => return Err(Error::invalid("template.values_not_object").on_field("values")),
+    }
+    Ok((values, converted.unmapped))
+}
+
+impl Orderly {
+    /// Converts an order to the template `conversion.to_key` in one transaction: values carried
+    /// by the mapping (stored, else same keys only), checked against the target version; a
+    /// refusal names the field and changes nothing.
+    pub async fn convert_order(&self, actor: &Actor, id: &str, conversion: OrderConversion) -> Result<WorkOrder> {
+        let mut tx = self.store.write().await?;
+        let (seq, mut order) = Self::order_for_change(&mut tx, actor, id, conversion.version).await?;
+        actor.require(actor.can_work(&order), "perm.work_order")?;
+        let from = template_of(&mut tx, &order).await?;
+        let target = published(&mut tx, &conversion.to_key, conversion.template_version)
+            .await
+            .map_err(|e| e.on_field("to_key"))?;
+        if (target.key.as_str(), target.version) == (order.template_key.as_str(), order.template_version) {
+            return Err(Error::invalid("template.convert_same").on_field("to_key").with("value", &target.key));
+        }
+        let mapping = template_store::mapping(&mut tx, &order.template_key, &target.key).await?.unwrap_or_else(|| {
+            FieldMapping { from: order.template_key.clone(), to: target.key.clone(), ..Default::default() }
+        });
+        check_mapping(&mapping, &from, &target.definition).map_err(|e| e.within("mapping"))?;
+        let (own, old_unmapped) = split_unmapped(&order.values);
+        let (given, newly_unmapped) = target_values(&mapping, &target.definition, &own, conversion.values.as_ref())?;
+        let clean = validate(&target.definition, &Value::Object(given.clone()), None)?;
+        let mut unmapped: Map<String, Value> = old_unmapped.and_then(|u| u.as_object().cloned()).unwrap_or_default();
+        unmapped.extend(newly_unmapped.clone());
+        // A value the target's rules hide has no place either; it stays visible too.
+        unmapped.extend(given.into_iter().filter(|(k, _)| !clean.contains_key(k)));
+        let mut values = clean;
+        if !unmapped.is_empty() {
+            values.insert(UNMAPPED_KEY.into(), Value::Object(unmapped));
+        }
+        let change = Change::field(
+            "template",
+            json!({"key": order.template_key, "version": order.template_version, "values": order.values}),
+            json!({"key": target.key, "version": target.version, "values": values, "unmapped": newly_unmapped}),
+        );
+        order.values = Value::Object(values);
+        order.template_key = target.key.clone();
+        order.template_version = target.version;
+        order_store::set_template(&mut tx, &order.id, &target.key, target.version).await?;
+        let order = Self::save_changes(&mut tx, actor, order, &[change], now_millis()).await?;
+        index_values(&mut tx, &target.definition, seq, &order).await?;
+        tx.commit().await?;
+        Ok(order)
+    }
+
+    /// Which fields of a template version show, are required or read-only for `values`, and
+    /// what is wrong with each; without `version`, the latest published one.
+    pub async fn template_form_state(
+        &self,
+        actor: &Actor,
+        key: &str,
+        version: Option<i32>,
+        values: &Value,
+    ) -> Result<FormState> {
+        let t = self.get_template(actor, key, version).await?;
+        let empty = Map::new();
+        let values = match values {
+            Value::Object(m) => m,
+            Value::Null => &empty,
+            _ => return Err(Error::invalid("template.values_not_object").on_field("values")),
+        };
+        let (own, _) = split_unmapped(&Value::Object(values.clone()));
+        Ok(form_state(&t, &own))
+    }
+}
