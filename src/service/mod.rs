@@ -19,10 +19,13 @@ pub mod import;
 pub mod notify;
 mod orders;
 mod people;
+pub mod report_html;
+pub mod reports;
 pub mod seed;
 pub mod sla;
 pub mod sla_clock;
 mod sla_math;
+pub mod smtp;
 pub mod stats;
 pub mod tiles;
 
