@@ -264,7 +264,8 @@ mod tests {
 
     #[test]
     fn bad_definitions_name_their_field() {
-        let cases: Vec<(Box<dyn Fn(&mut ReportDef)>, &str, &str)> = vec![
+        type Change = Box<dyn Fn(&mut ReportDef)>;
+        let cases: Vec<(Change, &str, &str)> = vec![
             (Box::new(|d| d.name = "  ".into()), "report.name_empty", "name"),
             (Box::new(|d| d.tiles.clear()), "report.tiles_empty", "tiles"),
             (Box::new(|d| d.tiles = vec![d.tiles[0].clone(); 49]), "dashboard.too_many_tiles", "tiles"),

@@ -89,9 +89,9 @@ pub fn render(page: &ReportPage, tiles: &[ReportTile]) -> Result<String> {
         page.generated_at.format("%H:%M"),
         page.generated_at.timezone().name()
     );
-    let _ = write!(
+    let _ = writeln!(
         out,
-        "<p class=\"meta\">{}: {} – {} · {}: {}</p></header>\n",
+        "<p class=\"meta\">{}: {} – {} · {}: {}</p></header>",
         escape(&locale.word("report.period")),
         escape(&locale.date(page.from)),
         escape(&locale.date(page.to)),
