@@ -62,4 +62,12 @@ pub const COMMAND_NAMES: &[&str] = &[
     "tile_data",
     "tile_export",
     "technician_stats",
+    "reports_list",
+    "reports_save",
+    "reports_delete",
+    "reports_run",
+    "reports_html",
+    "smtp_get",
+    "smtp_save",
+    "smtp_clear",
 ];
