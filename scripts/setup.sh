@@ -52,6 +52,18 @@ else
   say "tauri-driver: present ($(command -v tauri-driver))"
 fi
 
+# --- aiosmtpd (the real SMTP server the report tests start, tests/smtp/sink.py) ----------------
+if ! python3 -c 'import aiosmtpd' >/dev/null 2>&1; then
+  say "installing the Python package aiosmtpd (python3 -m pip install --quiet aiosmtpd)"
+  if ! python3 -m pip install --quiet aiosmtpd; then
+    # Debian's own Python refuses pip outside a virtualenv (PEP 668); its package is the same.
+    say "pip refused; installing the Debian package python3-aiosmtpd instead"
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends python3-aiosmtpd
+  fi
+else
+  say "aiosmtpd: present"
+fi
+
 # --- npm packages -----------------------------------------------------------------------------
 # npm ci again only when the lock file changed since the last install.
 npm_ci() {

@@ -1,6 +1,6 @@
 //! The desktop's background work: every tick the core's SLA scheduler runs (on PostgreSQL only
 //! one desktop of a team gets the lock) and pooled orders nobody grabbed in time go to smart
-//! dispatch, then the signed-in person's new notifications pop up
+//! dispatch, due reports are saved and mailed, then the signed-in person's new notifications pop up
 //! natively (unless muted or in quiet hours), and the tray and the window learn the unread
 //! count.
 
@@ -36,6 +36,8 @@ pub async fn tick(app: &AppHandle) -> Result<(), Error> {
     let now = orderly::domain::now_millis();
     state.orderly.sla_tick(now, 500).await?;
     state.orderly.pool_fallback(now).await?;
+    // Each report's failure is recorded on the report; only a store fault stops the round.
+    state.orderly.report_tick(chrono::Utc::now(), &state.language()).await?;
     refresh(app).await
 }
 

@@ -70,4 +70,12 @@ pub const COMMAND_NAMES: &[&str] = &[
     "template_mapping_save",
     "order_convert",
     "template_form_state",
+    "reports_list",
+    "reports_save",
+    "reports_delete",
+    "reports_run",
+    "reports_html",
+    "smtp_get",
+    "smtp_save",
+    "smtp_clear",
 ];

@@ -5,6 +5,7 @@
 pub mod background;
 pub mod commands;
 pub mod commands_dispatch;
+pub mod commands_reports;
 pub mod commands_route;
 pub mod commands_sla;
 pub mod commands_stats;
@@ -113,6 +114,14 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
             commands_templates::template_mapping_save,
             commands_templates::order_convert,
             commands_templates::template_form_state,
+            commands_reports::reports_list,
+            commands_reports::reports_save,
+            commands_reports::reports_delete,
+            commands_reports::reports_run,
+            commands_reports::reports_html,
+            commands_reports::smtp_get,
+            commands_reports::smtp_save,
+            commands_reports::smtp_clear,
         ])
         // Times are epoch milliseconds and versions small counters: both fit a JS number.
         .dangerously_cast_bigints_to_number()

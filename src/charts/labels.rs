@@ -49,6 +49,10 @@ const WORDS: &[(&str, &str, &str, &str)] = &[
     ("column.period", "Period", "周期", "Periodo"),
     ("column.group", "Group", "分组", "Grupo"),
     ("column.value", "Value", "数值", "Valor"),
+    ("report.period", "Period", "统计期间", "Periodo"),
+    ("report.generated", "Generated", "生成时间", "Generado"),
+    ("report.latest", "Latest period", "最新周期", "Último periodo"),
+    ("report.previous", "previous", "上一周期", "anterior"),
 ];
 
 const MONTHS_EN: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
@@ -188,6 +192,15 @@ impl Locale {
                 Some((year, Ok(week))) if self.lang == "es" => format!("{year}-S{week:02}"),
                 _ => key.to_string(),
             },
+        }
+    }
+
+    /// A date in words: "4 Dec 2026", "2026年12月4日", "4 dic 2026".
+    pub fn date(self, d: NaiveDate) -> String {
+        match self.lang {
+            "zh-CN" => format!("{}年{}月{}日", d.year(), d.month(), d.day()),
+            "es" => format!("{} {} {}", d.day(), MONTHS_ES[d.month0() as usize], d.year()),
+            _ => format!("{} {} {}", d.day(), MONTHS_EN[d.month0() as usize], d.year()),
         }
     }
 

@@ -8,6 +8,7 @@ pub mod notify;
 pub mod order;
 pub mod org;
 pub mod priority;
+pub mod report;
 pub mod route_day;
 pub mod search;
 pub mod sla;

@@ -66,6 +66,11 @@ pub fn export_dir() -> PathBuf {
 /// A file name from a title: letters (any script) and digits kept, the rest turned into `-`,
 /// with the day and time so exports never overwrite each other.
 pub fn export_file_name(title: &str, stamp: &str, format: ExportFormat) -> String {
+    file_name_with(title, stamp, format.extension())
+}
+
+/// [`export_file_name`] for any extension (reports are `.html`).
+pub fn file_name_with(title: &str, stamp: &str, extension: &str) -> String {
     let mut base: String =
         title.chars().map(|c| if c.is_alphanumeric() { c } else { '-' }).take(60).collect::<String>();
     while base.contains("--") {
@@ -73,7 +78,7 @@ pub fn export_file_name(title: &str, stamp: &str, format: ExportFormat) -> Strin
     }
     let base = base.trim_matches('-');
     let base = if base.is_empty() { "chart" } else { base };
-    format!("{base}-{stamp}.{}", format.extension())
+    format!("{base}-{stamp}.{extension}")
 }
 
 /// A header row and one row per period and series: (period key, series name, value).

@@ -55,6 +55,12 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../../migrations/sqlite/0007_route_day.sql"),
         postgres: include_str!("../../migrations/postgres/0007_route_day.sql"),
     },
+    Migration {
+        version: 8,
+        name: "reports",
+        sqlite: include_str!("../../migrations/sqlite/0008_reports.sql"),
+        postgres: include_str!("../../migrations/postgres/0008_reports.sql"),
+    },
 ];
 
 pub(super) async fn run(store: &Store) -> Result<()> {

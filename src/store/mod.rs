@@ -13,6 +13,7 @@ mod migrate;
 pub mod notify;
 pub mod orders;
 pub mod org;
+pub mod reports;
 pub mod route_day;
 pub mod rows;
 pub mod sla;

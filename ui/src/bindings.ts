@@ -74,9 +74,33 @@ export const commands = {
 	/**  Writes the tile into the export folder and returns the file's full path. */
 	tileExport: (tile: Tile, format: ExportFormat, lang: string) => typedError<string, AppError>(__TAURI_INVOKE("tile_export", { tile, format, lang })),
 	technicianStats: (from: string, to: string) => typedError<TechnicianStats[], AppError>(__TAURI_INVOKE("technician_stats", { from, to })),
+	reportsList: () => typedError<Report[], AppError>(__TAURI_INVOKE("reports_list")),
+	reportsSave: (previous: string | null, report: ReportDef) => typedError<Report, AppError>(__TAURI_INVOKE("reports_save", { previous, report })),
+	reportsDelete: (name: string) => typedError<null, AppError>(__TAURI_INVOKE("reports_delete", { name })),
+	reportsRun: (name: string, lang: string) => typedError<string, AppError>(__TAURI_INVOKE("reports_run", { name, lang })),
+	reportsHtml: (name: string, lang: string) => typedError<string, AppError>(__TAURI_INVOKE("reports_html", { name, lang })),
+	smtpGet: () => typedError<SmtpView | null, AppError>(__TAURI_INVOKE("smtp_get")),
+	smtpSave: (settings: SmtpSettings) => typedError<SmtpView, AppError>(__TAURI_INVOKE("smtp_save", { settings })),
+	smtpClear: () => typedError<null, AppError>(__TAURI_INVOKE("smtp_clear")),
 };
 
 /* Types */
+export type Every = "daily" | "weekly" | "monthly";
+
+export type Schedule = { every: Every, at: string, weekday: number | null, day: number | null };
+
+export type ReportDef = { name: string, tiles: Tile[], schedule: Schedule | null, folder: string | null, recipients: string[] };
+
+export type ReportFailure = { key: string, params: { [key in string]: string } };
+
+export type Report = { id: string, owner_name: string, definition: ReportDef, next_run_at: number | null, last_run_at: number | null, last_file: string | null, last_error: ReportFailure | null, created_at: number, updated_at: number };
+
+export type SmtpSecurity = "none" | "starttls" | "tls";
+
+export type SmtpSettings = { host: string, port: number, security: SmtpSecurity, username: string | null, password: string | null, from: string };
+
+export type SmtpView = { host: string, port: number, security: SmtpSecurity, username: string | null, password_set: boolean, from: string };
+
 /**  Who acts: the signed-in person (desktop) or the `--as` login (CLI). */
 export type Actor = {
 	user_id: string,

@@ -68,6 +68,9 @@ pub enum Command {
     /// Templates: the library, versions, import/export as JSON, publishing, mappings
     #[command(subcommand)]
     Template(TemplateCommand),
+    /// Reports: named sets of tiles rendered to one HTML file, on demand or on a schedule
+    #[command(subcommand)]
+    Report(crate::reports::ReportCommand),
     /// The acting user's notifications
     Inbox {
         /// Only unread ones
@@ -125,6 +128,9 @@ pub enum SettingsCommand {
     Get { key: String },
     /// Change a setting: `settings set org.time_zone Asia/Shanghai`
     Set { key: String, value: String },
+    /// The mail server scheduled reports are sent through (admins):
+    /// `settings smtp --host H [--port P] [--security none|starttls|tls] [--user U --password P] --from ADDR`
+    Smtp(crate::reports::SmtpArgs),
 }
 
 #[derive(Subcommand, Debug)]

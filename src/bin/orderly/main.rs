@@ -7,6 +7,7 @@ mod dispatch;
 mod engines;
 mod orders;
 mod output;
+mod reports;
 mod route_day;
 mod sla;
 mod stats;
@@ -103,6 +104,7 @@ async fn dispatch(orderly: &Orderly, cli: Cli, out: &Out) -> Result<()> {
         }
         Command::Stats(args) => stats::run(orderly, &actor, *args, out).await,
         Command::Settings(cmd) => stats::settings(orderly, &actor, cmd, out).await,
+        Command::Report(cmd) => reports::run(orderly, &actor, cmd, out).await,
         Command::Sla(cmd) => sla::run(orderly, &actor, cmd, out).await,
         Command::Calendar(cmd) => sla::calendar(orderly, &actor, cmd, out).await,
         Command::Inbox { unread, mark_read } => sla::inbox(orderly, &actor, unread, mark_read, out).await,

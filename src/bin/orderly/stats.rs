@@ -186,6 +186,7 @@ pub async fn settings(orderly: &Orderly, actor: &Actor, cmd: SettingsCommand, ou
         }
     };
     match cmd {
+        SettingsCommand::Smtp(args) => return crate::reports::smtp(orderly, actor, args, out).await,
         SettingsCommand::Get { key } if key == POOL_FALLBACK_SETTING => {
             out.value(&json!({"key": key, "value": orderly.pool_fallback_minutes().await?}));
         }

@@ -171,7 +171,7 @@ export default function MainWindow({ actor }: { actor: Actor }) {
           {current === "pool" && <PoolPage />}
           {current === "technicians" && <TechniciansPage />}
           {current === "dispatchAdmin" && <DispatchAdminPage />}
-          {current === "stats" && <StatsPage />}
+          {current === "stats" && <StatsPage admin={admin} />}
         </Layout.Content>
       </Layout>
       <InboxDrawer open={inboxOpen} onClose={() => setInboxOpen(false)} inbox={inbox} onOpenOrder={showOrder} />

@@ -1,11 +1,13 @@
 // Statistics: pick a dashboard (one's own, shared by others, built-in), see its tiles, and on
 // one's own dashboard add, edit, reorder and remove tiles, save, share or delete it. Built-in
-// and shared dashboards are read-only and can be cloned into one's own.
+// and shared dashboards are read-only and can be cloned into one's own. A second tab holds the
+// reports (named sets of tiles rendered to a file, on demand or on a schedule).
 import { CopyOutlined, DeleteOutlined, PlusOutlined, SaveOutlined, ShareAltOutlined } from "@ant-design/icons";
-import { Alert, App, Button, Col, Empty, Flex, Input, Popconfirm, Row, Select, Space, Tag, Typography } from "antd";
+import { Alert, App, Button, Col, Empty, Flex, Input, Popconfirm, Row, Select, Space, Tabs, Tag, Typography } from "antd";
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api, type Dashboard, type Tile } from "../../api";
+import ReportsPanel from "../../components/stats/ReportsPanel";
 import TileCard from "../../components/stats/TileCard";
 import TileEditor from "../../components/stats/TileEditor";
 import { newTile } from "../../components/stats/values";
@@ -21,7 +23,21 @@ function freshId(tiles: Tile[]): string {
   return `t${n}`;
 }
 
-export default function StatsPage() {
+export default function StatsPage({ admin = false }: { admin?: boolean }) {
+  const { t } = useTranslation();
+  const [dashboards, setDashboards] = useState<Dashboard[]>([]);
+  return (
+    <Tabs
+      style={{ minHeight: 0 }}
+      items={[
+        { key: "dashboards", label: t("reports.dashboardsTab"), children: <DashboardsView onList={setDashboards} /> },
+        { key: "reports", label: <span data-testid="reports-tab">{t("reports.tab")}</span>, children: <ReportsPanel dashboards={dashboards} admin={admin} /> },
+      ]}
+    />
+  );
+}
+
+function DashboardsView({ onList }: { onList: (list: Dashboard[]) => void }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [list, setList] = useState<Dashboard[] | null>(null);
@@ -36,6 +52,7 @@ export default function StatsPage() {
       api.dashboardsList().then(
         (answer) => {
           setList(answer);
+          onList(answer);
           const chosen = answer.find((d) => d.id === pick) ?? answer.find((d) => d.mine) ?? answer[0];
           if (chosen) {
             setSelected(chosen.id);
@@ -46,7 +63,7 @@ export default function StatsPage() {
         },
         (e: unknown) => setError(messageOf(t, e)),
       ),
-    [t],
+    [t, onList],
   );
 
   useEffect(() => {
