@@ -64,7 +64,7 @@ fn set_reads_json_else_text_and_lists_page_with_cursors() {
     refused(
         &cli.run(&["order", "update", id, "--version", "1", "--set", "values.contact_phone=13800138000"]),
         2,
-        "values.contact_phone must be text",
+        "values.contact_phone: This is not a valid text value",
     );
     let changed = cli.json(&[
         "order",
