@@ -42,8 +42,8 @@ fn any_json() -> impl Strategy<Value = Value> {
     })
 }
 
-fn store_counts(s: &common::TestStore) -> impl std::future::Future<Output = (i64, i64, i64)> + '_ {
-    async move { (s.count("templates").await, s.count("work_orders").await, s.count("order_field_values").await) }
+async fn store_counts(s: &common::TestStore) -> (i64, i64, i64) {
+    (s.count("templates").await, s.count("work_orders").await, s.count("order_field_values").await)
 }
 
 #[test]

@@ -255,9 +255,18 @@ pub async fn list(
         join = s.join;
         conditions.push(s.condition);
     }
-    filter_conditions(q, &mut sql, &mut conditions);
+    // A field filter under a creation-time sort walks the side table's index in order
+    // (field, value, created_at, seq) and stops at the page's end, however common the value.
+    let by_field =
+        q.field.is_some() && search.is_none() && matches!(q.sort, OrderSort::CreatedDesc | OrderSort::CreatedAsc);
+    if let (Some(f), true) = (&q.field, by_field) {
+        join = "JOIN order_field_values v ON v.seq = o.seq";
+        let (key, value) = (sql.bind(Bind::Text(f.key.clone())), sql.bind(Bind::Text(f.value.clone())));
+        conditions.push(format!("v.field_key = {key} AND v.value = {value}"));
+    }
+    filter_conditions(q, &mut sql, &mut conditions, by_field);
     let ranked_by_recency = search.is_some() && q.sort == OrderSort::CreatedDesc;
-    let sort = SortSpec::of(q.sort, ranked_by_recency);
+    let sort = if by_field { SortSpec::by_field_values(q.sort) } else { SortSpec::of(q.sort, ranked_by_recency) };
     if let Some(cursor) = &q.after {
         conditions.push(sort.after(cursor, &mut sql)?);
     }
@@ -281,7 +290,7 @@ pub async fn list(
     Ok((orders, next))
 }
 
-fn filter_conditions(q: &OrderQuery, sql: &mut Sql, conditions: &mut Vec<String>) {
+fn filter_conditions(q: &OrderQuery, sql: &mut Sql, conditions: &mut Vec<String>, field_joined: bool) {
     if !q.status.is_empty() {
         let list: Vec<String> = q.status.iter().map(|s| sql.bind(Bind::Text(s.key().into()))).collect();
         conditions.push(format!("o.status IN ({})", list.join(", ")));
@@ -299,7 +308,7 @@ fn filter_conditions(q: &OrderQuery, sql: &mut Sql, conditions: &mut Vec<String>
     equal("department_id", &q.department_id, sql, conditions);
     equal("customer_id", &q.customer_id, sql, conditions);
     equal("template_key", &q.template_key, sql, conditions);
-    if let Some(f) = &q.field {
+    if let (Some(f), false) = (&q.field, field_joined) {
         let (key, value) = (sql.bind(Bind::Text(f.key.clone())), sql.bind(Bind::Text(f.value.clone())));
         conditions.push(format!(
             "o.seq IN (SELECT v.seq FROM order_field_values v WHERE v.field_key = {key} AND v.value = {value})"
@@ -356,12 +365,25 @@ impl SortSpec {
         }
     }
 
+    /// The creation-time sorts read from the joined side table (same values as the order's).
+    fn by_field_values(sort: OrderSort) -> SortSpec {
+        match sort {
+            OrderSort::CreatedAsc => {
+                SortSpec { order_by: "v.created_at ASC, v.seq ASC", keys: &[("v.created_at", true), ("v.seq", true)] }
+            }
+            _ => SortSpec {
+                order_by: "v.created_at DESC, v.seq DESC",
+                keys: &[("v.created_at", false), ("v.seq", false)],
+            },
+        }
+    }
+
     fn cursor_of(&self, row: &OrderRow) -> Cursor {
         let keys = self
             .keys
             .iter()
             .map(|(column, _)| match *column {
-                "o.created_at" => row.order.created_at,
+                "o.created_at" | "v.created_at" => row.order.created_at,
                 "o.updated_at" => row.order.updated_at,
                 "o.priority" => row.order.priority.rank(),
                 _ => row.seq,
