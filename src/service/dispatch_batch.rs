@@ -168,7 +168,9 @@ impl Orderly {
                 outcome.conflicts.push(found.order.number);
                 continue;
             }
-            fits(&mut tx, &found.order.id, &p.technician_id).await.map_err(|e| e.on_field(&format!("proposals.{i}")))?;
+            fits(&mut tx, &found.order.id, &p.technician_id)
+                .await
+                .map_err(|e| e.on_field(&format!("proposals.{i}")))?;
             Self::assign_in(&mut tx, actor, found.order, &p.technician_id).await?;
             outcome.applied.push(p.number);
         }

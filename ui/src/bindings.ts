@@ -74,10 +74,22 @@ export const commands = {
 	/**  Writes the tile into the export folder and returns the file's full path. */
 	tileExport: (tile: Tile, format: ExportFormat, lang: string) => typedError<string, AppError>(__TAURI_INVOKE("tile_export", { tile, format, lang })),
 	technicianStats: (from: string, to: string) => typedError<TechnicianStats[], AppError>(__TAURI_INVOKE("technician_stats", { from, to })),
+	templatesList: () => typedError<TemplateSummary[], AppError>(__TAURI_INVOKE("templates_list")),
+	/**  One version of a template (`None`: the latest published one). */
+	templateVersionGet: (key: string, version: number | null) => typedError<StoredTemplate, AppError>(__TAURI_INVOKE("template_version_get", { key, version })),
+	templateDraftSave: (definition: TemplateDef) => typedError<StoredTemplate, AppError>(__TAURI_INVOKE("template_draft_save", { definition })),
+	templatePublish: (key: string) => typedError<StoredTemplate, AppError>(__TAURI_INVOKE("template_publish", { key })),
+	templateMappingGet: (from: string, to: string) => typedError<FieldMapping, AppError>(__TAURI_INVOKE("template_mapping_get", { from, to })),
+	templateMappingSave: (mapping: FieldMapping) => typedError<FieldMapping, AppError>(__TAURI_INVOKE("template_mapping_save", { mapping })),
+	orderConvert: (id: string, conversion: OrderConversion) => typedError<WorkOrder, AppError>(__TAURI_INVOKE("order_convert", { id, conversion })),
+	templateFormState: (key: string, version: number | null, values: Value) => typedError<FormState, AppError>(__TAURI_INVOKE("template_form_state", { key, version, values })),
 	reportsList: () => typedError<Report[], AppError>(__TAURI_INVOKE("reports_list")),
+	/**  Creates a report (`previous` is none) or rewrites the one called `previous`. */
 	reportsSave: (previous: string | null, report: ReportDef) => typedError<Report, AppError>(__TAURI_INVOKE("reports_save", { previous, report })),
 	reportsDelete: (name: string) => typedError<null, AppError>(__TAURI_INVOKE("reports_delete", { name })),
+	/**  Renders the report now into its folder (else the export folder); returns the file's path. */
 	reportsRun: (name: string, lang: string) => typedError<string, AppError>(__TAURI_INVOKE("reports_run", { name, lang })),
+	/**  The report as of now as one HTML page, for the app's print preview. */
 	reportsHtml: (name: string, lang: string) => typedError<string, AppError>(__TAURI_INVOKE("reports_html", { name, lang })),
 	smtpGet: () => typedError<SmtpView | null, AppError>(__TAURI_INVOKE("smtp_get")),
 	smtpSave: (settings: SmtpSettings) => typedError<SmtpView, AppError>(__TAURI_INVOKE("smtp_save", { settings })),
@@ -85,22 +97,6 @@ export const commands = {
 };
 
 /* Types */
-export type Every = "daily" | "weekly" | "monthly";
-
-export type Schedule = { every: Every, at: string, weekday: number | null, day: number | null };
-
-export type ReportDef = { name: string, tiles: Tile[], schedule: Schedule | null, folder: string | null, recipients: string[] };
-
-export type ReportFailure = { key: string, params: { [key in string]: string } };
-
-export type Report = { id: string, owner_name: string, definition: ReportDef, next_run_at: number | null, last_run_at: number | null, last_file: string | null, last_error: ReportFailure | null, created_at: number, updated_at: number };
-
-export type SmtpSecurity = "none" | "starttls" | "tls";
-
-export type SmtpSettings = { host: string, port: number, security: SmtpSecurity, username: string | null, password: string | null, from: string };
-
-export type SmtpView = { host: string, port: number, security: SmtpSecurity, username: string | null, password_set: boolean, from: string };
-
 /**  Who acts: the signed-in person (desktop) or the `--as` login (CLI). */
 export type Actor = {
 	user_id: string,
@@ -151,10 +147,23 @@ export type CalendarSpec = {
 	holidays?: string[],
 };
 
+/**  One node of a cascade tree: a province and its cities, a city and its districts. */
+export type CascadeNode = {
+	value: string,
+	labels: Names,
+	children?: CascadeNode[],
+};
+
 export type CatalogItem = {
 	id: string,
 	parent_id: string | null,
 	name: string,
+};
+
+/**  One choice of a select field. */
+export type Choice = {
+	value: string,
+	labels: Names,
 };
 
 export type Comment = {
@@ -301,11 +310,94 @@ export type Event = {
 
 export type EventKind = "created" | "field_changed" | "assigned" | "status_changed" | "commented" | "urged" | "sla_warning" | "sla_breached" | "sla_alert" | "sla_suspended";
 
+/**  How often a scheduled report runs. */
+export type Every = "daily" | "weekly" | "monthly";
+
 export type ExportFormat = "svg" | "png" | "csv" | "xlsx";
 
 export type FieldCondition = {
 	key: string,
 	value: string,
+};
+
+export type FieldDef = {
+	key: string,
+	section: string,
+	labels: Names,
+	help?: Names | null,
+	required?: boolean,
+	default?: Value | null,
+} & FieldKind;
+
+/**  A template field's choice value to filter by. */
+export type FieldFilter = {
+	key: string,
+	value: string,
+};
+
+export type FieldKind = { type: "text"; max_chars?: number | null; 
+/**  A regular expression the whole value must match. */
+pattern?: string | null } | { type: "textarea"; max_chars?: number | null } | { type: "number"; min?: number | null; max?: number | null; 
+/**  Digits after the point; 0 for whole numbers. */
+decimals?: number | null } | 
+/**
+ *  An amount in minor units is not used: values are `{"amount": "12.50", "currency": "CNY"}`
+ *  with the amount as decimal text, so no binary rounding touches money.
+ */
+{ type: "money"; currency: string; min?: number | null; max?: number | null } | { type: "date" } | { type: "datetime" } | { type: "select"; options: Choice[] } | { type: "multi_select"; options: Choice[]; max_choices?: number | null } | 
+/**  A path of values down the tree, one per level: `["cn", "gd", "sz"]`. */
+{ type: "cascade"; levels: Names[]; tree: CascadeNode[]; 
+/**  Whether a path may stop above the last level. */
+allow_partial?: boolean } | { type: "checkbox" } | { type: "user" } | { type: "customer" } | 
+/**  Values are lists of stored files `{"sha256", "name", "size", "mime"}`. */
+{ type: "attachment"; max_bytes?: number | null; 
+/**  Allowed MIME types or extensions (`image/*`, `.pdf`); empty allows any. */
+types?: string[]; max_files?: number | null } | 
+/**  `{"address": "...", "lat": 22.5, "lon": 114.1}`. */
+{ type: "location" };
+
+/**
+ *  How one template's values become another's: fields with the same key map themselves unless
+ *  listed; `fields` maps a source key to a target key; `options` maps, per source field, a
+ *  source option value to a target option value.
+ */
+export type FieldMapping = {
+	from: string,
+	to: string,
+	fields?: { [key in string]: string },
+	options?: { [key in string]: { [key in string]: string } },
+};
+
+/**
+ *  When every condition holds, `effect` applies to `targets`. A field that some `show` rule
+ *  targets is hidden unless one of those rules holds.
+ */
+export type FieldRule = {
+	when: RuleCondition[],
+	effect: RuleEffect,
+	targets: string[],
+};
+
+/**  How the form shows one field for the values at hand, and what is wrong with its value. */
+export type FieldView = {
+	key: string,
+	visible: boolean,
+	required: boolean,
+	read_only: boolean,
+	/**  The refusal a save would meet at this field (type, options, limits, required). */
+	error: AppError | null,
+};
+
+/**
+ *  What the new-order and edit forms ask as values change: every field's state and error, so
+ *  the UI keeps no copy of the rules.
+ */
+export type FormState = {
+	key: string,
+	version: number,
+	fields: FieldView[],
+	/**  Whether a save of these values would pass. */
+	valid: boolean,
 };
 
 export type GroupBy = "status_category" | "template" | "department" | "assignee" | "priority" | "customer_group";
@@ -361,6 +453,13 @@ export type Metric =
 "urges" | 
 /**  Share of resolutions in the period that were later reopened. */
 "reopen_rate";
+
+/**  A name in the three UI languages. */
+export type Names = {
+	en: string,
+	zh_cn: string,
+	es: string,
+};
 
 export type NewComment = {
 	body: string,
@@ -438,6 +537,21 @@ export type NotificationPrefs = {
 	quiet_hours?: QuietHours | null,
 };
 
+/**  Converting an order to another template. */
+export type OrderConversion = {
+	/**  The target template's key. */
+	to_key: string,
+	/**  A published version of it; default the latest. */
+	template_version?: number | null,
+	/**  The order's version as read (a stale one is a conflict). */
+	version: number,
+	/**
+	 *  Values for target fields the mapping leaves empty (a field the target requires), by
+	 *  target key; they win over mapped values.
+	 */
+	values?: Value | null,
+};
+
 /**
  *  An order with everything its detail view shows; the allowed next statuses come from the
  *  core so the UI never guesses the workflow.
@@ -460,6 +574,11 @@ export type OrderFilter = {
 	assignee_id?: string | null,
 	customer_id?: string | null,
 	template_key?: string | null,
+	/**
+	 *  Orders whose select, multi-select or cascade field `key` holds `value` (a cascade
+	 *  matches any value on its path).
+	 */
+	field?: FieldFilter | null,
 	/**  Full-text query over number, title, description and comments. */
 	text?: string | null,
 	sort?: OrderSort,
@@ -602,7 +721,60 @@ export type Recipient =
 /**  One person (by login). */
 { kind: "user"; value: string };
 
+/**  A report as the UI shows it. */
+export type Report = {
+	id: string,
+	owner_name: string,
+	definition: ReportDef,
+	next_run_at: number | null,
+	last_run_at: number | null,
+	/**  The file the last run wrote (also when only its mail failed). */
+	last_file: string | null,
+	last_error: ReportFailure | null,
+	created_at: number,
+	updated_at: number,
+};
+
+/**  A report as a supervisor defines it. */
+export type ReportDef = {
+	name: string,
+	tiles: Tile[],
+	schedule?: Schedule | null,
+	/**  Where scheduled runs write the file (an absolute path); the exports folder when unset. */
+	folder?: string | null,
+	/**  Who receives each scheduled run by e-mail (needs the SMTP settings). */
+	recipients?: string[],
+};
+
+/**  Why a run failed, as a message key and its parameters (the UI translates it). */
+export type ReportFailure = {
+	key: string,
+	params: { [key in string]: string },
+};
+
 export type Role = "admin" | "supervisor" | "dispatcher" | "agent" | "technician";
+
+export type RuleCondition = 
+/**
+ *  The field's value is (or, for a multi select, includes; for a cascade, passes through)
+ *  one of these.
+ */
+{ op: "any_of"; field: string; values: string[] } | { op: "is_empty"; field: string } | { op: "not_empty"; field: string };
+
+/**  What a rule does to its target fields while its conditions hold. */
+export type RuleEffect = "show" | "hide" | "require" | "read_only";
+
+/**
+ *  When a report runs: `at` is "HH:MM" in the organisation's zone; `weekday` (1 = Monday …
+ *  7 = Sunday) for weekly reports; `day` (1–31) for monthly ones, the month's last day in
+ *  months too short for it.
+ */
+export type Schedule = {
+	every: Every,
+	at: string,
+	weekday?: number | null,
+	day?: number | null,
+};
 
 /**  The dispatch board's drop: which order, onto whom, when, naming the version read. */
 export type ScheduleRequest = {
@@ -613,6 +785,11 @@ export type ScheduleRequest = {
 	version: number,
 	/**  Why (改派 / 转单 reasons are kept in the history). */
 	reason?: string | null,
+};
+
+export type Section = {
+	key: string,
+	names: Names,
 };
 
 /**  What the desktop shows before anyone signs in. */
@@ -646,6 +823,39 @@ export type SlaSpan = {
 export type SlaTarget = {
 	response_minutes: number,
 	resolution_minutes: number,
+};
+
+/**  How the connection to the mail server is protected. */
+export type SmtpSecurity = 
+/**  Plain SMTP (a relay on the local network, a test server). */
+"none" | 
+/**  Upgrades the connection with STARTTLS (usually port 587). */
+"starttls" | 
+/**  TLS from the first byte (usually port 465). */
+"tls";
+
+/**
+ *  The SMTP settings as an admin enters them. A blank password with the same username keeps
+ *  the stored one, so the form never has to show it.
+ */
+export type SmtpSettings = {
+	host: string,
+	port: number,
+	security: SmtpSecurity,
+	username?: string | null,
+	password?: string | null,
+	/**  The sender address of every report. */
+	from: string,
+};
+
+/**  The settings as shown: never the password, only whether one is stored. */
+export type SmtpView = {
+	host: string,
+	port: number,
+	security: SmtpSecurity,
+	username: string | null,
+	password_set: boolean,
+	from: string,
 };
 
 /**  How a duration metric is summarised within a period. */
@@ -691,6 +901,17 @@ export type StoredPolicy = {
 	catalog_item_id: string | null,
 	calendar_id: string,
 	rules: PolicyRules,
+};
+
+/**  One version of a template. */
+export type StoredTemplate = {
+	key: string,
+	version: number,
+	status: TemplateStatus,
+	definition: TemplateDef,
+	/**  `None` for the built-in library. */
+	created_by: string | null,
+	created_at: number,
 };
 
 /**  One technician offered for an order, with each term of the score. */
@@ -783,6 +1004,19 @@ export type TechnicianStats = {
 	sla_compliance: number | null,
 };
 
+export type TemplateDef = {
+	key: string,
+	names: Names,
+	department_id?: string | null,
+	/**  Free grouping shown in the library, e.g. `service`, `maintenance`. */
+	category?: string,
+	sections: Section[],
+	fields: FieldDef[],
+	rules?: FieldRule[],
+	/**  `P1`..`P5`. */
+	default_priority?: string | null,
+};
+
 export type TemplateField = {
 	key: string,
 	max_length: number,
@@ -792,6 +1026,21 @@ export type TemplateInfo = {
 	key: string,
 	version: number,
 	fields: TemplateField[],
+};
+
+export type TemplateStatus = "draft" | "published";
+
+/**
+ *  A template in the library list: its latest published version, and whether a newer draft
+ *  waits to be published.
+ */
+export type TemplateSummary = {
+	key: string,
+	version: number,
+	names: Names,
+	category: string,
+	fields: number,
+	draft_version: number | null,
 };
 
 /**  One tile: a metric by period, optionally grouped, over the `last` periods up to today. */
