@@ -72,3 +72,22 @@ fn a_bad_report_exits_2_with_the_field_and_stores_nothing() {
     assert_eq!(missing.status.code(), Some(5));
     assert!(String::from_utf8_lossy(&missing.stderr).contains("Report \"Nope\" was not found."));
 }
+
+#[test]
+fn settings_smtp_is_checked_and_never_shows_the_password() {
+    let cli = Cli::new();
+    let bad = cli.run(&["--json", "settings", "smtp", "--host", "mail.example.com", "--from", "informes"]);
+    assert_eq!(bad.status.code(), Some(2));
+    let err: serde_json::Value = serde_json::from_slice(&bad.stderr).unwrap();
+    assert_eq!(
+        (err["error"]["key"].as_str(), err["error"]["field"].as_str()),
+        (Some("report.email_invalid"), Some("from"))
+    );
+    assert_eq!(cli.json(&["settings", "smtp", "--show"]), serde_json::Value::Null);
+    let args = ["settings", "smtp", "--host", "mail.example.com", "--user", "informes", "--password", "s3cr3t"];
+    let saved = cli.json(&[&args[..], &["--from", "informes@example.com"]].concat());
+    assert_eq!((saved["port"].as_u64(), saved["security"].as_str()), (Some(587), Some("starttls")));
+    assert_eq!(saved["password_set"], true);
+    let shown = cli.run(&["--json", "settings", "smtp", "--show"]);
+    assert!(!String::from_utf8_lossy(&shown.stdout).contains("s3cr3t"));
+}
