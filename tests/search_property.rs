@@ -12,13 +12,7 @@ use proptest::test_runner::{Config, TestRunner};
 #[test]
 fn any_typed_query_is_refused_clearly_or_runs() {
     let rt = tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build().unwrap();
-    let stores: Vec<common::TestStore> = rt.block_on(async {
-        let mut stores = Vec::new();
-        for engine in [common::Engine::Sqlite, common::Engine::Postgres] {
-            stores.extend(common::open(engine).await);
-        }
-        stores
-    });
+    let stores = common::open_all(&rt);
     let mut runner = TestRunner::new(Config { cases: 128, ..Config::default() });
     let strategy = ("\\PC{0,40}", "[a-zA-Z漏水电梯ñáé ]{1,20}");
     runner

@@ -49,13 +49,7 @@ async fn store_counts(s: &common::TestStore) -> (i64, i64, i64) {
 #[test]
 fn random_definitions_and_values_never_panic_and_refusals_store_nothing() {
     let rt = tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build().unwrap();
-    let stores: Vec<common::TestStore> = rt.block_on(async {
-        let mut stores = Vec::new();
-        for engine in [common::Engine::Sqlite, common::Engine::Postgres] {
-            stores.extend(common::open(engine).await);
-        }
-        stores
-    });
+    let stores = common::open_all(&rt);
     let mut runner = TestRunner::new(Config { cases: 96, ..Config::default() });
     let strategy = (
         0..LIBRARY.len(),

@@ -8,9 +8,9 @@ use super::dispatch::technicians;
 use super::Orderly;
 use crate::domain::dispatch::{check_fit, TechnicianProfile};
 use crate::domain::order::WorkOrder;
-use crate::domain::user::{Actor, Role};
+use crate::domain::user::{Actor, User};
 use crate::domain::Millis;
-use crate::store::{dispatch as store, orders as order_store, users};
+use crate::store::{dispatch as store, orders as order_store};
 use crate::{Error, Result};
 use orderly_dispatch::{solve, Instance, Meta, Order, SolveOptions, Tech};
 use serde::{Deserialize, Serialize};
@@ -162,13 +162,14 @@ impl Orderly {
         actor.require(actor.can_assign(), "perm.assign")?;
         let mut outcome = BatchOutcome { applied: Vec::new(), conflicts: Vec::new() };
         let mut tx = self.store.write().await?;
+        let techs = technicians(&mut tx).await?;
         for (i, p) in proposals.into_iter().enumerate() {
             let found = Self::visible_order(&mut tx, actor, &p.order_id).await?;
             if found.order.version != p.version || found.order.assignee_id.is_some() {
                 outcome.conflicts.push(found.order.number);
                 continue;
             }
-            fits(&mut tx, &found.order.id, &p.technician_id)
+            fits(&mut tx, &techs, &found.order.id, &p.technician_id)
                 .await
                 .map_err(|e| e.on_field(&format!("proposals.{i}")))?;
             Self::assign_in(&mut tx, actor, found.order, &p.technician_id).await?;
@@ -183,13 +184,17 @@ impl Orderly {
 }
 
 /// Whether the technician a proposal names may take the order (the checks of a board drop that
-/// do not depend on the time).
-async fn fits(conn: &mut AnyConnection, order_id: &str, technician_id: &str) -> Result<()> {
-    let tech = users::by_id(conn, technician_id)
-        .await?
-        .filter(|u| u.active && u.roles.contains(&Role::Technician))
+/// do not depend on the time); `techs` are the active technicians, read once per plan.
+async fn fits(
+    conn: &mut AnyConnection,
+    techs: &[(User, TechnicianProfile)],
+    order_id: &str,
+    technician_id: &str,
+) -> Result<()> {
+    let (tech, profile) = techs
+        .iter()
+        .find(|(u, _)| u.id == technician_id)
         .ok_or_else(|| Error::invalid("dispatch.not_technician").with("login", technician_id))?;
-    let profile = store::profile(conn, &tech.id).await?.unwrap_or_else(|| TechnicianProfile::default_for(&tech.id));
     let info = store::info(conn, order_id).await?;
-    check_fit(&info, &tech, &profile)
+    check_fit(&info, tech, profile)
 }

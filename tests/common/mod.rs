@@ -100,3 +100,15 @@ macro_rules! conformance {
         }
     };
 }
+
+/// A fresh store on each engine that answers (PostgreSQL only where it runs), for property
+/// tests that drive many cases through one runtime.
+pub fn open_all(rt: &tokio::runtime::Runtime) -> Vec<TestStore> {
+    rt.block_on(async {
+        let mut stores = Vec::new();
+        for engine in [Engine::Sqlite, Engine::Postgres] {
+            stores.extend(open(engine).await);
+        }
+        stores
+    })
+}
