@@ -9,6 +9,7 @@ use common::TestStore;
 use orderly::domain::form::library::FieldMapping;
 use orderly::domain::order::{FieldFilter, NewOrder, OrderFilter, OrderUpdate, WorkOrder};
 use orderly::service::template_orders::OrderConversion;
+use orderly::ErrorCode;
 use serde_json::{json, Value};
 use std::collections::BTreeMap;
 
@@ -278,6 +279,53 @@ async fn a_clone_is_a_draft_of_a_new_key(s: TestStore) {
     assert!(exported.contains("\"key\": \"it_repair_hq\""));
 }
 
+async fn the_designer_previews_an_unsaved_definition_checked_like_a_save(s: TestStore) {
+    let o = &s.orderly;
+    let mut def: orderly::domain::form::TemplateDef = serde_json::from_value(library_json("sales")).unwrap();
+    def.key = "sales_preview".into();
+    let state = o.template_preview_state(&s.admin, def.clone(), &json!({"purchased": "yes"})).await.unwrap();
+    let reference = state.fields.iter().find(|f| f.key == "order_reference").unwrap();
+    assert!(reference.visible && reference.required && !state.valid);
+    assert_eq!((state.key.as_str(), state.version), ("sales_preview", 0));
+    let filled = json!({"purchased": "yes", "order_reference": "PO-1", "region": ["cn", "gd", "sz"]});
+    assert!(o.template_preview_state(&s.admin, def.clone(), &filled).await.unwrap().valid);
+    let mut broken = def.clone();
+    broken.fields[3].key = broken.fields[0].key.clone();
+    let e = o.template_preview_state(&s.admin, broken, &json!({})).await.unwrap_err();
+    assert_eq!((e.key.as_str(), e.field.as_deref()), ("template.key_duplicate", Some("fields.3.key")));
+    let e = o.template_preview_state(&s.admin, def.clone(), &json!(["not", "an", "object"])).await.unwrap_err();
+    assert_eq!(e.field.as_deref(), Some("values"));
+    let agent = s.user("agent", &["agent"], None).await;
+    assert_eq!(o.template_preview_state(&agent, def, &json!({})).await.unwrap_err().key, "perm.administer");
+    assert_eq!(s.count("templates").await, 8, "a preview stores nothing");
+}
+
+async fn versions_are_compared_property_by_property(s: TestStore) {
+    let o = &s.orderly;
+    let mut v2 = library_json("general");
+    v2["fields"][2]["required"] = json!(true);
+    v2["fields"][0]["labels"]["es"] = json!("Persona de contacto");
+    o.import_template(&s.admin, &v2.to_string(), true).await.unwrap();
+    let d = o.template_diff(&s.admin, "general", 1, 2).await.unwrap();
+    let changes = serde_json::to_value(&d.changes).unwrap();
+    assert_eq!(
+        changes,
+        json!([
+            {"kind": "changed", "target": "field", "key": "contact_name", "detail": ["labels"]},
+            {"kind": "changed", "target": "field", "key": "asset_tag", "detail": ["required"]},
+        ])
+    );
+    let e = o.template_diff(&s.admin, "general", 1, 9).await.unwrap_err();
+    assert_eq!(
+        (e.code, e.key.as_str(), e.field.as_deref()),
+        (ErrorCode::NotFound, "template.version_unknown", Some("to"))
+    );
+    assert!(e.message("zh-CN").contains('9'));
+    // A draft is an admin's: others meet it as an unknown version.
+    let agent = s.user("agent", &["agent"], None).await;
+    assert_eq!(o.template_diff(&agent, "general", 2, 1).await.unwrap_err().field.as_deref(), Some("from"));
+}
+
 conformance!(library_seeded, the_library_is_seeded_once_with_its_mapping);
 conformance!(bad_definitions, bad_definitions_are_refused_naming_the_field_and_store_nothing);
 conformance!(versions, publishing_makes_a_new_version_and_old_orders_keep_theirs);
@@ -286,3 +334,5 @@ conformance!(conversion, converting_keeps_the_order_and_records_the_old_values);
 conformance!(mappings_checked, mappings_are_checked_naming_the_field);
 conformance!(field_filter, the_list_filters_by_a_choice_value);
 conformance!(clones, a_clone_is_a_draft_of_a_new_key);
+conformance!(preview, the_designer_previews_an_unsaved_definition_checked_like_a_save);
+conformance!(diff, versions_are_compared_property_by_property);

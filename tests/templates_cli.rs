@@ -86,3 +86,63 @@ fn orders_are_checked_filtered_and_converted() {
     assert_eq!(converted["values"]["_unmapped"]["channel"], "wechat");
     assert_eq!(converted["values"]["solution"], "已安排上门");
 }
+
+#[test]
+fn versions_are_diffed_and_files_attached_by_reference() {
+    let cli = Cli::new();
+    let file = cli.file("it_repair.json");
+    assert!(cli.run(&["template", "export", "it_repair", &file]).status.success());
+    let mut def: Value = serde_json::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
+    def["fields"][3]["max_bytes"] = json!(1000);
+    std::fs::write(&file, def.to_string()).unwrap();
+    cli.json(&["template", "import", &file]);
+    let diff = cli.json(&["template", "diff", "it_repair", "1", "2"]);
+    assert_eq!(
+        diff["changes"],
+        json!([{"kind": "changed", "target": "field", "key": "screenshots", "detail": ["max_bytes"]}])
+    );
+    let text = cli.run(&["template", "diff", "it_repair", "1", "2"]);
+    assert!(String::from_utf8_lossy(&text.stdout).contains("~ field screenshots: max_bytes"));
+    let missing = cli.run(&["--json", "template", "diff", "it_repair", "1", "7"]);
+    assert_eq!(missing.status.code(), Some(5), "an unknown version is not found");
+
+    let shot = cli.file("screen.png");
+    std::fs::write(&shot, b"\x89PNG screen").unwrap();
+    let big = cli.file("big.pdf");
+    std::fs::write(&big, vec![0u8; 1001]).unwrap();
+    let e = refused(&cli, &["attachment", "add", &big, "--template", "it_repair", "--field", "screenshots"]);
+    assert_eq!(
+        (e["key"].as_str(), e["field"].as_str()),
+        (Some("template.value_file_too_large"), Some("values.screenshots"))
+    );
+    let stored = cli.json(&["attachment", "add", &shot, "--template", "it_repair", "--field", "screenshots"]);
+    assert_eq!(
+        (stored["name"].as_str(), stored["mime"].as_str(), stored["size"].as_u64()),
+        (Some("screen.png"), Some("image/png"), Some(11))
+    );
+    let files = std::path::Path::new(&cli.db).parent().unwrap().join("attachments");
+    let sha = stored["sha256"].as_str().unwrap();
+    assert!(files.join(&sha[..2]).join(sha).is_file(), "kept beside the store by its hash");
+
+    let values =
+        json!({"device": "ThinkPad", "fault_type": "hardware", "location": {"address": "3F"}, "screenshots": [stored]});
+    let order = cli.json(&[
+        "order",
+        "create",
+        "--title",
+        "屏幕闪烁",
+        "--template",
+        "it_repair",
+        "--values",
+        &values.to_string(),
+    ]);
+    assert_eq!(order["values"]["screenshots"][0]["sha256"], sha);
+    let back = cli.file("back.png");
+    cli.json(&["attachment", "get", sha, "--out", &back]);
+    assert_eq!(std::fs::read(&back).unwrap(), b"\x89PNG screen");
+    let mut forged = values.clone();
+    forged["screenshots"][0]["sha256"] = json!("ab".repeat(32));
+    let e =
+        refused(&cli, &["order", "create", "--title", "x", "--template", "it_repair", "--values", &forged.to_string()]);
+    assert_eq!((e["key"].as_str(), e["field"].as_str()), (Some("attachment.not_stored"), Some("values.screenshots")));
+}

@@ -114,6 +114,10 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
             commands_templates::template_mapping_save,
             commands_templates::order_convert,
             commands_templates::template_form_state,
+            commands_templates::template_preview_state,
+            commands_templates::template_diff,
+            commands_templates::attachment_put,
+            commands_templates::attachment_get,
             commands_reports::reports_list,
             commands_reports::reports_save,
             commands_reports::reports_delete,
@@ -170,7 +174,14 @@ pub fn run() {
         .setup(move |app| {
             builder.mount_events(app);
             let location = store_location();
-            let orderly = tauri::async_runtime::block_on(Orderly::open(&location))
+            // A SQLite store keeps attachments beside its file; a shared PostgreSQL one keeps
+            // this desktop's in its app data folder.
+            let files = if location.starts_with("postgres") {
+                Some(app.path().app_data_dir()?.join("attachments"))
+            } else {
+                None
+            };
+            let orderly = tauri::async_runtime::block_on(Orderly::open_with_files(&location, files))
                 .map_err(|e| format!("cannot open the store {}: {}", store_display(&location), e.message("en")))?;
             let sessions = RememberedSessions::new(app.path().app_config_dir()?.join("sessions.json"));
             app.manage(AppState::new(orderly, store_display(&location), sessions));

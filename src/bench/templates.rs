@@ -1,14 +1,17 @@
 //! `orderly bench templates`: the order list's first page filtered by a select field's value
 //! (issue #3) on a store of many orders over many templates, through the service (the indexed
-//! `order_field_values`) beside the plain SQL over the values JSON, in the same run.
+//! `order_field_values`) beside the plain SQL over the values JSON, in the same run, on a
+//! temporary SQLite file or on a given (empty) store such as a PostgreSQL database.
 //! Prints figures; asserts nothing.
 
 use super::percentile;
 use crate::domain::order::{FieldFilter, OrderFilter};
 use crate::service::Orderly;
 use crate::store::rows::ORDER_COLUMNS;
+use crate::store::{dialect, Engine};
 use crate::{Error, Result};
 use serde_json::json;
+use sqlx::Row;
 use std::time::{Duration, Instant};
 
 const REPS: usize = 50;
@@ -16,12 +19,29 @@ const CHANNELS: [&str; 4] = ["phone", "email", "web", "wechat"];
 const AREAS: usize = 5;
 const ROWS_PER_INSERT: u64 = 200;
 
-/// Fills a fresh SQLite store with `orders` orders spread over `templates` templates, then
-/// times the filtered first page both ways.
-pub async fn templates(orders: u64, templates: u32) -> Result<String> {
+/// Fills a store with `orders` orders spread over `templates` templates, then times the
+/// filtered first page both ways. The store is `db` (a `postgres://` URL, say), which must hold
+/// no orders yet, else a fresh SQLite file in a temporary folder.
+pub async fn templates(orders: u64, templates: u32, db: Option<&str>) -> Result<String> {
     let dir = std::env::temp_dir().join(format!("orderly-bench-templates-{}", uuid::Uuid::now_v7()));
-    std::fs::create_dir_all(&dir).map_err(Error::internal)?;
-    let orderly = Orderly::open(&dir.join("bench-templates.db").display().to_string()).await?;
+    let target = match db {
+        Some(db) => db.to_string(),
+        None => {
+            std::fs::create_dir_all(&dir).map_err(Error::internal)?;
+            dir.join("bench-templates.db").display().to_string()
+        }
+    };
+    let orderly = Orderly::open(&target).await?;
+    let held: i64 =
+        sqlx::query("SELECT COUNT(*) FROM work_orders").fetch_one(orderly.store().pool()).await?.try_get(0)?;
+    if held > 0 {
+        // The bench writes rows straight into the tables: never into a store in use.
+        return Err(Error::invalid("bench.store_not_empty").with("value", orderly.store().location()));
+    }
+    let engine = match orderly.store().engine() {
+        Engine::Sqlite => "SQLite",
+        Engine::Postgres => "PostgreSQL",
+    };
     let admin = orderly.first_admin().await?;
     for t in 0..templates {
         orderly.import_template(&admin, &definition(t)?.to_string(), false).await?;
@@ -30,7 +50,7 @@ pub async fn templates(orders: u64, templates: u32) -> Result<String> {
     fill(&orderly, &admin.user_id, orders, templates).await?;
     let fill_time = started.elapsed();
     let mut out = format!(
-        "order list filtered by a select value, SQLite, {orders} orders over {templates} templates (filled in {:.1} s)\n\
+        "order list filtered by a select value, {engine}, {orders} orders over {templates} templates (filled in {:.1} s)\n\
          {:<46} {:>9} {:>9} {:>9} {:>9} {:>6}\n",
         fill_time.as_secs_f64(),
         "filter (first page of 50, newest first)",
@@ -55,7 +75,7 @@ pub async fn templates(orders: u64, templates: u32) -> Result<String> {
     }
     out.push_str(&format!(
         "({REPS} runs each, milliseconds; ours = Orderly::list_orders with a field filter, an index lookup on \
-         order_field_values; SQL = the same page by json_extract over work_orders.field_values)"
+         order_field_values; SQL = the same page reading work_orders.field_values as JSON)"
     ));
     orderly.store().close().await;
     let _ = std::fs::remove_dir_all(&dir);
@@ -113,7 +133,7 @@ async fn insert_rows(tx: &mut crate::store::WriteTx, by: &str, from: u64, n: u64
             i + 1
         ));
         for (key, value) in [("channel", channel.to_string()), ("area", format!("t{t}_a{area}"))] {
-            values.push(format!("('{id}', 'bench_{t:02}', '{key}', '{value}', {i}, {})", i + 1));
+            values.push(format!("('{id}', '{key}', '{value}')"));
         }
     }
     let sql = format!(
@@ -122,8 +142,11 @@ async fn insert_rows(tx: &mut crate::store::WriteTx, by: &str, from: u64, n: u64
         orders.join(", ")
     );
     sqlx::query(&sql).execute(&mut **tx).await?;
+    // The orders' seq is theirs (an identity column on PostgreSQL): read back by id.
     let sql = format!(
-        "INSERT INTO order_field_values (order_id, template_key, field_key, value, created_at, seq) VALUES {}",
+        "INSERT INTO order_field_values (order_id, template_key, field_key, value, created_at, seq) \
+         SELECT o.id, o.template_key, v.column2, v.column3, o.created_at, o.seq \
+         FROM (VALUES {}) AS v JOIN work_orders o ON o.id = v.column1",
         values.join(", ")
     );
     sqlx::query(&sql).execute(&mut **tx).await?;
@@ -141,9 +164,9 @@ async fn time_both(
         limit: Some(50),
         ..Default::default()
     };
+    let value_sql = dialect::json_text(orderly.store().engine(), "o.field_values", key);
     let plain = format!(
-        "SELECT {ORDER_COLUMNS} FROM work_orders o WHERE json_extract(o.field_values, '$.{key}') = $1 \
-         ORDER BY o.created_at DESC, o.seq DESC LIMIT 51"
+        "SELECT {ORDER_COLUMNS} FROM work_orders o WHERE {value_sql} = $1 ORDER BY o.created_at DESC, o.seq DESC LIMIT 51"
     );
     let (mut ours, mut raw, mut rows) = (Vec::new(), Vec::new(), 0);
     for _ in 0..REPS {

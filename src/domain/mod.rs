@@ -1,5 +1,6 @@
 //! Pure types and rules of the work-order domain: no I/O, no clock (time is an argument).
 
+pub mod attachment;
 pub mod dashboard;
 pub mod dispatch;
 pub mod form;

@@ -230,6 +230,8 @@ impl Orderly {
         let def = if custom.is_empty() { None } else { Some(template_of(&mut tx, &order).await?) };
         if let Some(def) = &def {
             changes.extend(apply_custom_values(&mut order, def, &custom)?);
+            let values = order.values.as_object().cloned().unwrap_or_default();
+            super::attachments::check_stored(&mut tx, def, &values).await?;
         }
         validate_order_location(&order.location)?;
         super::people::check_order_references(&mut tx, &order).await?;
@@ -241,6 +243,7 @@ impl Orderly {
         let mut order = Self::save_changes(&mut tx, actor, order, &changes, now).await?;
         if let (Some(def), true) = (&def, values_changed) {
             index_values(&mut tx, def, seq, &order).await?;
+            super::attachments::link_files(&mut tx, def, &order, false).await?;
         }
         if reindex {
             order_store::index_head(&mut tx, self.store.engine(), seq, &order).await?;

@@ -116,7 +116,10 @@ impl Orderly {
                         t
                     }
                 };
-                validate(&template.definition, parsed.values.as_ref().unwrap_or(&serde_json::Value::Null), None)?;
+                let values =
+                    validate(&template.definition, parsed.values.as_ref().unwrap_or(&serde_json::Value::Null), None)?;
+                // A line naming a file the store lacks is refused here, before any batch.
+                super::attachments::check_stored(&mut conn, &template.definition, &values).await?;
                 if let Some(p) = &parsed.priority {
                     p.parse::<crate::domain::priority::Priority>()?;
                 }

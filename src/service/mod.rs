@@ -2,6 +2,7 @@
 //! names an [`Actor`] and checks what that actor may do; every change is written with its
 //! history events in one transaction.
 
+pub mod attachments;
 mod auth;
 mod changes;
 pub mod dashboard_defaults;
@@ -59,6 +60,9 @@ pub type SessionToken = String;
 #[derive(Clone)]
 pub struct Orderly {
     store: Arc<Store>,
+    /// Where attachments are kept (see [`Orderly::open_with_files`]); `None` when the store
+    /// has no folder of its own and the opener gave none.
+    files: Option<Arc<PathBuf>>,
 }
 
 /// What the desktop shows before anyone signs in.
@@ -75,8 +79,20 @@ impl Orderly {
     /// Opens and migrates the store at `target` (a SQLite path or a `postgres://` URL) and
     /// makes sure the first admin, `admin`, exists.
     pub async fn open(target: &str) -> Result<Orderly> {
+        Self::open_with_files(target, None).await
+    }
+
+    /// [`Orderly::open`], keeping attachments in `files`. Without it, a SQLite store keeps
+    /// them beside its file (`<dir of the file>/attachments`); a PostgreSQL or in-memory store
+    /// has no folder of its own, so storing a file is refused until the opener names one.
+    pub async fn open_with_files(target: &str, files: Option<PathBuf>) -> Result<Orderly> {
         let store = Store::open(target).await?;
-        let orderly = Orderly { store: Arc::new(store) };
+        let beside_file = store
+            .sqlite_path()
+            .filter(|p| !p.to_string_lossy().contains(":memory:"))
+            .map(|p| p.parent().unwrap_or(std::path::Path::new("")).join("attachments"));
+        let files = files.or(beside_file).map(Arc::new);
+        let orderly = Orderly { store: Arc::new(store), files };
         orderly.ensure_first_admin().await?;
         orderly.ensure_sla_defaults().await?;
         orderly.ensure_template_library().await?;
@@ -85,6 +101,11 @@ impl Orderly {
 
     pub fn store(&self) -> &Store {
         &self.store
+    }
+
+    /// The folder attachments are kept in, if this store has one.
+    pub fn files_folder(&self) -> Option<&std::path::Path> {
+        self.files.as_deref().map(PathBuf::as_path)
     }
 
     async fn read(&self) -> Result<sqlx::pool::PoolConnection<sqlx::Any>> {

@@ -125,11 +125,14 @@ pub(crate) async fn insert_new_order(
     };
     let mut order = build_order(actor, input, arrival, &template)?;
     people::check_order_references(conn, &order).await?;
+    let values = order.values.as_object().cloned().unwrap_or_default();
+    super::attachments::check_stored(conn, &template.definition, &values).await?;
     let year = Utc.timestamp_millis_opt(order.created_at).single().map(|t| t.year()).unwrap_or(1970);
     order.number = format_number(year, order_store::next_number(conn, year).await?);
     let seq = order_store::insert(conn, &order).await?;
     let pairs = template::choice_values(&template.definition, order.values.as_object().unwrap_or(&Default::default()));
     template_store::put_field_values(conn, (&order.id, seq, order.created_at), &order.template_key, &pairs).await?;
+    super::attachments::link_files(conn, &template.definition, &order, true).await?;
     let head = dialect::search_head(&order.number, &order.title, &order.description);
     dialect::put_search_doc(conn, engine, seq, &head, "").await?;
     let created = Change {

@@ -1,19 +1,23 @@
 //! Orders and their templates (issue #3): converting an order to another template through
-//! the stored mapping, and the form state the UI asks for as values change.
+//! the stored mapping, and the form state the UI asks for as values change (of a stored
+//! version, or of an unsaved definition in the designer's preview).
 //!
 //! A conversion keeps the order's number, history, comments and attachments; it records the
 //! old template, version and values in one history event (`field: "template"`), and keeps
 //! every value the target has no field for visible under `values._unmapped`.
 
+use super::attachments::{check_stored, link_files};
 use super::changes::{index_values, template_of};
 use super::templates::{check_mapping, published};
 use super::Orderly;
+use crate::domain::form::check::check;
 use crate::domain::form::library::FieldMapping;
 use crate::domain::form::values::validate;
+use crate::domain::form::TemplateDef;
 use crate::domain::history::Change;
 use crate::domain::now_millis;
 use crate::domain::order::WorkOrder;
-use crate::domain::template::{form_state, split_unmapped, FormState, UNMAPPED_KEY};
+use crate::domain::template::{form_state, split_unmapped, FormState, StoredTemplate, TemplateStatus, UNMAPPED_KEY};
 use crate::domain::user::Actor;
 use crate::store::{orders as order_store, templates as template_store};
 use crate::{Error, Result};
@@ -40,7 +44,7 @@ pub struct OrderConversion {
 /// The target's values: mapped ones, then the given ones over them.
 fn target_values(
     mapping: &FieldMapping,
-    to: &crate::domain::form::TemplateDef,
+    to: &TemplateDef,
     own: &Map<String, Value>,
     given: Option<&Value>,
 ) -> Result<(Map<String, Value>, Map<String, Value>)> {
@@ -84,6 +88,8 @@ impl Orderly {
         if !unmapped.is_empty() {
             values.insert(UNMAPPED_KEY.into(), Value::Object(unmapped));
         }
+        // Values given with the conversion may name files too; carried ones are stored.
+        check_stored(&mut tx, &target.definition, &values).await?;
         let change = Change::field(
             "template",
             json!({"key": order.template_key, "version": order.template_version, "values": order.values}),
@@ -95,6 +101,7 @@ impl Orderly {
         order_store::set_template(&mut tx, &order.id, &target.key, target.version).await?;
         let order = Self::save_changes(&mut tx, actor, order, &[change], now_millis()).await?;
         index_values(&mut tx, &target.definition, seq, &order).await?;
+        link_files(&mut tx, &target.definition, &order, false).await?;
         tx.commit().await?;
         Ok(order)
     }
@@ -109,13 +116,37 @@ impl Orderly {
         values: &Value,
     ) -> Result<FormState> {
         let t = self.get_template(actor, key, version).await?;
-        let empty = Map::new();
-        let values = match values {
-            Value::Object(m) => m,
-            Value::Null => &empty,
-            _ => return Err(Error::invalid("template.values_not_object").on_field("values")),
+        Ok(form_state(&t, &own_values(values)?))
+    }
+
+    /// The form state of `values` under an unsaved definition: the designer's live preview.
+    /// The definition meets the same check as a save (a refusal names the field, e.g.
+    /// `fields.3.key`); the state is reported as version 0, a version no store holds.
+    pub async fn template_preview_state(
+        &self,
+        actor: &Actor,
+        definition: TemplateDef,
+        values: &Value,
+    ) -> Result<FormState> {
+        actor.require(actor.can_administer(), "perm.administer")?;
+        check(&definition)?;
+        let t = StoredTemplate {
+            key: definition.key.clone(),
+            version: 0,
+            status: TemplateStatus::Draft,
+            definition,
+            created_by: Some(actor.user_id.clone()),
+            created_at: now_millis(),
         };
-        let (own, _) = split_unmapped(&Value::Object(values.clone()));
-        Ok(form_state(&t, &own))
+        Ok(form_state(&t, &own_values(values)?))
+    }
+}
+
+/// The values a form state is asked for, without the unmapped ones a conversion kept.
+fn own_values(values: &Value) -> Result<Map<String, Value>> {
+    match values {
+        Value::Object(_) => Ok(split_unmapped(values).0),
+        Value::Null => Ok(Map::new()),
+        _ => Err(Error::invalid("template.values_not_object").on_field("values")),
     }
 }

@@ -1,10 +1,12 @@
 //! Admin use cases of templates (issue #3): the built-in library every store starts with,
 //! listing and reading versions, drafts and publishing (a published version never changes;
-//! publishing makes the next one), import and export as JSON, cloning, and the mappings that
-//! conversion follows. Every definition is checked by [`form::check`] before it is stored.
+//! publishing makes the next one), what changed between two versions, import and export as
+//! JSON, cloning, and the mappings that conversion follows. Every definition is checked by
+//! [`form::check`] before it is stored.
 
 use super::Orderly;
 use crate::domain::form::check::check;
+use crate::domain::form::diff::{diff, TemplateDiff};
 use crate::domain::form::library::{customer_service_to_after_sales, library, FieldMapping};
 use crate::domain::form::{FieldKind, TemplateDef};
 use crate::domain::now_millis;
@@ -12,7 +14,7 @@ use crate::domain::template::{StoredTemplate, TemplateStatus};
 use crate::domain::user::Actor;
 use crate::domain::workflow::Names;
 use crate::store::templates as template_store;
-use crate::{Error, Result};
+use crate::{Error, ErrorCode, Result};
 use serde::{Deserialize, Serialize};
 use sqlx::AnyConnection;
 
@@ -110,6 +112,22 @@ impl Orderly {
             .await?
             .filter(|t| t.status == TemplateStatus::Published || actor.can_administer());
         found.ok_or_else(|| Error::not_found("template.unknown").with("value", key))
+    }
+
+    /// What changed from one stored version of a template to another (drafts too, for
+    /// admins). A version the key does not have is not found, naming it.
+    pub async fn template_diff(&self, actor: &Actor, key: &str, from: i32, to: i32) -> Result<TemplateDiff> {
+        let version = |v: i32, field: &'static str| async move {
+            self.get_template(actor, key, Some(v)).await.map_err(|e| match e.code {
+                ErrorCode::NotFound => {
+                    Error::not_found("template.version_unknown").on_field(field).with("value", key).with("version", v)
+                }
+                _ => e,
+            })
+        };
+        let old = version(from, "from").await?;
+        let new = version(to, "to").await?;
+        Ok(TemplateDiff { key: key.to_string(), from, to, changes: diff(&old.definition, &new.definition) })
     }
 
     /// Saves a checked definition as the key's draft: the draft's row is replaced, or a new

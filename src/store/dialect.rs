@@ -1,5 +1,5 @@
 //! The few places where SQLite and PostgreSQL truly differ: how a write transaction starts,
-//! full-text search, and consistent backups. Everything else is shared SQL.
+//! full-text search, reading JSON text, and consistent backups. Everything else is shared SQL.
 
 use super::Engine;
 use crate::domain::search::{index_text, SearchQuery};
@@ -93,6 +93,15 @@ pub fn search_sql(engine: Engine, n: usize, query: &SearchQuery) -> SearchSql {
         Engine::Postgres => {
             SearchSql { join, condition: format!("order_search.vec @@ ${n}::tsquery"), param: query.to_tsquery() }
         }
+    }
+}
+
+/// A top-level text value of a JSON text column, as SQL (`key` must be a plain identifier):
+/// what a query over the values JSON reads where no side table serves it.
+pub fn json_text(engine: Engine, column: &str, key: &str) -> String {
+    match engine {
+        Engine::Sqlite => format!("json_extract({column}, '$.{key}')"),
+        Engine::Postgres => format!("({column}::jsonb ->> '{key}')"),
     }
 }
 

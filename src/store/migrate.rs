@@ -61,6 +61,12 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../../migrations/sqlite/0008_reports.sql"),
         postgres: include_str!("../../migrations/postgres/0008_reports.sql"),
     },
+    Migration {
+        version: 9,
+        name: "attachments",
+        sqlite: include_str!("../../migrations/sqlite/0009_attachments.sql"),
+        postgres: include_str!("../../migrations/postgres/0009_attachments.sql"),
+    },
 ];
 
 pub(super) async fn run(store: &Store) -> Result<()> {

@@ -6,6 +6,7 @@
 //! opens with `BEGIN IMMEDIATE`, so an acknowledged edit survives a crash and two writers
 //! queue instead of failing with "database is locked".
 
+pub mod attachments;
 pub mod dashboards;
 pub mod dialect;
 pub mod dispatch;

@@ -29,7 +29,12 @@ pub async fn open(engine: Engine) -> Option<TestStore> {
             let path = dir.path().join("orderly.db");
             (Orderly::open(path.to_str().unwrap()).await.unwrap(), Some(dir))
         }
-        Engine::Postgres => (Orderly::open(&fresh_pg_database().await?).await.unwrap(), None),
+        Engine::Postgres => {
+            // PostgreSQL keeps no files: attachments go to a folder the opener names.
+            let dir = tempfile::tempdir().unwrap();
+            let files = Some(dir.path().join("attachments"));
+            (Orderly::open_with_files(&fresh_pg_database().await?, files).await.unwrap(), Some(dir))
+        }
     };
     let admin = orderly.first_admin().await.unwrap();
     Some(TestStore { orderly, admin, _dir: dir })

@@ -68,6 +68,9 @@ pub enum Command {
     /// Templates: the library, versions, import/export as JSON, publishing, mappings
     #[command(subcommand)]
     Template(TemplateCommand),
+    /// Attachments: store a file for a template's attachment field, read one back
+    #[command(subcommand)]
+    Attachment(crate::attachments::AttachmentCommand),
     /// Reports: named sets of tiles rendered to one HTML file, on demand or on a schedule
     #[command(subcommand)]
     Report(crate::reports::ReportCommand),
@@ -456,6 +459,8 @@ pub enum TemplateCommand {
     Clone { from: String, key: String },
     /// Show the mapping FROM -> TO, or replace it with a JSON file {"fields": {...}, "options": {...}}
     Mapping { from: String, to: String, file: Option<PathBuf> },
+    /// What changed from version FROM to version TO of a template (drafts too)
+    Diff { key: String, from: i32, to: i32 },
 }
 
 #[derive(Args, Debug)]
@@ -579,5 +584,9 @@ pub enum BenchCommand {
         orders: u64,
         #[arg(long, default_value_t = 20)]
         templates: u32,
+        /// Fill and measure this store (a postgres:// URL of an empty database, or a new SQLite
+        /// file) [default: a new SQLite file in a temporary folder, removed afterwards]
+        #[arg(long)]
+        db: Option<String>,
     },
 }

@@ -3,6 +3,7 @@
 //! 4 not permitted; 5 not found; 1 internal error.
 
 mod args;
+mod attachments;
 mod dispatch;
 mod engines;
 mod orders;
@@ -51,11 +52,21 @@ async fn run(cli: Cli, out: &Out) -> Result<()> {
     if let Command::Bench(BenchCommand::Stats { db: Some(db), .. }) = &cli.command {
         target = db.clone();
     }
-    let orderly = Orderly::open(&target).await?;
+    let orderly = Orderly::open_with_files(&target, files_folder(&target)).await?;
     let result = dispatch(&orderly, cli, out).await;
     // Closing checkpoints the WAL into the file, so a copy of the file alone is complete.
     orderly.store().close().await;
     result
+}
+
+/// Where attachments are kept: `ORDERLY_FILES`, else beside a SQLite store's file, else (a
+/// PostgreSQL store) `attachments` in the working folder.
+fn files_folder(target: &str) -> Option<std::path::PathBuf> {
+    match std::env::var("ORDERLY_FILES") {
+        Ok(dir) if !dir.trim().is_empty() => Some(dir.into()),
+        _ if target.starts_with("postgres") => std::env::current_dir().ok().map(|d| d.join("attachments")),
+        _ => None,
+    }
 }
 
 async fn dispatch(orderly: &Orderly, cli: Cli, out: &Out) -> Result<()> {
@@ -72,6 +83,7 @@ async fn dispatch(orderly: &Orderly, cli: Cli, out: &Out) -> Result<()> {
         Command::Department(cmd) => department(orderly, &actor, cmd, out).await,
         Command::Order(cmd) => orders::run(orderly, &actor, cmd, out).await,
         Command::Template(cmd) => templates::run(orderly, &actor, cmd, out).await,
+        Command::Attachment(cmd) => attachments::run(orderly, &actor, cmd, out).await,
         Command::Seed(a) => {
             let report =
                 orderly.seed(&actor, a.orders, a.technicians, a.seed, |done, total| out.progress(done, total)).await?;
@@ -87,8 +99,8 @@ async fn dispatch(orderly: &Orderly, cli: Cli, out: &Out) -> Result<()> {
             println!("{}", orderly::bench::sla(orders, due).await?);
             Ok(())
         }
-        Command::Bench(BenchCommand::Templates { orders, templates }) => {
-            println!("{}", orderly::bench::templates(orders, templates).await?);
+        Command::Bench(BenchCommand::Templates { orders, templates, db }) => {
+            println!("{}", orderly::bench::templates(orders, templates, db.as_deref()).await?);
             Ok(())
         }
         Command::Bench(BenchCommand::Stats { reps, db, pg }) => {

@@ -1,7 +1,9 @@
-//! `orderly template …`: the library, versions, import and export, publishing, mappings.
+//! `orderly template …`: the library, versions and their differences, import and export,
+//! publishing, mappings.
 
 use crate::args::TemplateCommand;
 use crate::output::Out;
+use orderly::domain::form::diff::ChangeKind;
 use orderly::domain::form::library::FieldMapping;
 use orderly::domain::user::Actor;
 use orderly::service::Orderly;
@@ -49,6 +51,29 @@ pub async fn run(orderly: &Orderly, actor: &Actor, cmd: TemplateCommand, out: &O
                 out.value(&orderly.save_template_mapping(actor, mapping).await?)
             }
         },
+        TemplateCommand::Diff { key, from, to } => diff(orderly, actor, &key, (from, to), out).await?,
+    }
+    Ok(())
+}
+
+/// One line a change: `~ field contact_phone: labels, required`, `+ rule 2`, `- section closing`.
+async fn diff(orderly: &Orderly, actor: &Actor, key: &str, (from, to): (i32, i32), out: &Out) -> Result<()> {
+    let d = orderly.template_diff(actor, key, from, to).await?;
+    if out.json {
+        out.value(&d);
+        return Ok(());
+    }
+    println!("{} v{} -> v{}: {} change(s)", d.key, d.from, d.to, d.changes.len());
+    for c in d.changes {
+        let sign = match c.kind {
+            ChangeKind::Added => '+',
+            ChangeKind::Removed => '-',
+            ChangeKind::Changed => '~',
+        };
+        let target = serde_json::to_value(c.target).ok().and_then(|v| v.as_str().map(String::from)).unwrap_or_default();
+        let what = if c.key.is_empty() { target } else { format!("{target} {}", c.key) };
+        let detail = if c.detail.is_empty() { String::new() } else { format!(": {}", c.detail.join(", ")) };
+        println!("{sign} {what}{detail}");
     }
     Ok(())
 }

@@ -4,6 +4,7 @@
 //! that could not be used, [`values`] checks an order's values against one, naming the field.
 
 pub mod check;
+pub mod diff;
 pub mod library;
 pub mod values;
 
