@@ -83,6 +83,8 @@ export const commands = {
 	templateMappingSave: (mapping: FieldMapping) => typedError<FieldMapping, AppError>(__TAURI_INVOKE("template_mapping_save", { mapping })),
 	orderConvert: (id: string, conversion: OrderConversion) => typedError<WorkOrder, AppError>(__TAURI_INVOKE("order_convert", { id, conversion })),
 	templateFormState: (key: string, version: number | null, values: Value) => typedError<FormState, AppError>(__TAURI_INVOKE("template_form_state", { key, version, values })),
+	attachmentPut: (templateKey: string, fieldKey: string, name: string, mime: string, bytes: number[]) => typedError<AttachmentRef, AppError>(__TAURI_INVOKE("attachment_put", { templateKey, fieldKey, name, mime, bytes })),
+	attachmentGet: (sha256: string) => typedError<number[], AppError>(__TAURI_INVOKE("attachment_get", { sha256 })),
 	reportsList: () => typedError<Report[], AppError>(__TAURI_INVOKE("reports_list")),
 	/**  Creates a report (`previous` is none) or rewrites the one called `previous`. */
 	reportsSave: (previous: string | null, report: ReportDef) => typedError<Report, AppError>(__TAURI_INVOKE("reports_save", { previous, report })),
@@ -115,6 +117,13 @@ export type AppError = {
 	params: { [key in string]: string },
 	/**  The input field the error concerns, when there is one. */
 	field: string | null,
+};
+
+export type AttachmentRef = {
+	sha256: string,
+	name: string,
+	mime: string,
+	size: number,
 };
 
 /**  How to pick the technician. */
