@@ -1,5 +1,15 @@
 // Template definitions and core answers in the core's shapes, for the template form tests.
 import type { FieldDef, FieldView, FormState, Names, StoredTemplate, TemplateDef, TemplateSummary } from "../api";
+// The core's own library files, so the tests meet the templates users get.
+import afterSalesJson from "../../../templates/library/after_sales.json";
+import customerServiceJson from "../../../templates/library/customer_service.json";
+import generalJson from "../../../templates/library/general.json";
+import salesJson from "../../../templates/library/sales.json";
+
+export const general = generalJson as TemplateDef;
+export const sales = salesJson as TemplateDef;
+export const customerService = customerServiceJson as TemplateDef;
+export const afterSales = afterSalesJson as TemplateDef;
 
 const n = (en: string, zh_cn: string, es: string): Names => ({ en, zh_cn, es });
 

@@ -1,0 +1,41 @@
+// Loading templates for the order forms: the library list, and one version's definition.
+import { useEffect, useState } from "react";
+import { api, type StoredTemplate, type TemplateSummary } from "../../api";
+
+type Loaded<T> = { request: string; data: T | null; error: unknown };
+
+/** One version of a template (`version` null: the latest published); null while loading. */
+export function useTemplate(key: string | null, version: number | null) {
+  const request = key === null ? "" : `${key}@${version ?? "latest"}`;
+  const [loaded, setLoaded] = useState<Loaded<StoredTemplate>>({ request: "", data: null, error: null });
+  useEffect(() => {
+    if (key === null) return;
+    let current = true;
+    api.templateVersionGet(key, version).then(
+      (data) => current && setLoaded({ request, data, error: null }),
+      (error: unknown) => current && setLoaded({ request, data: null, error }),
+    );
+    return () => {
+      current = false;
+    };
+  }, [key, version, request]);
+  const fresh = loaded.request === request;
+  return { template: fresh ? loaded.data : null, error: fresh ? loaded.error : null };
+}
+
+/** The published templates an order can use, in library order. */
+export function useTemplateList(enabled: boolean) {
+  const [loaded, setLoaded] = useState<{ list: TemplateSummary[] | null; error: unknown }>({ list: null, error: null });
+  useEffect(() => {
+    if (!enabled) return;
+    let current = true;
+    api.templatesList().then(
+      (list) => current && setLoaded({ list, error: null }),
+      (error: unknown) => current && setLoaded({ list: null, error }),
+    );
+    return () => {
+      current = false;
+    };
+  }, [enabled]);
+  return loaded;
+}
