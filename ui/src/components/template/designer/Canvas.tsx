@@ -89,7 +89,7 @@ function SectionZone({ section, fields, active, onActivate, children }: SectionP
       style={{ borderColor: isOver || active ? token.colorPrimary : undefined }}
       extra={active ? <Tag color="blue">{t("designer.canvas.addsHere")}</Tag> : null}
     >
-      <div ref={setNodeRef} style={{ minHeight: 40 }}>
+      <div ref={setNodeRef} style={{ minHeight: 40 }} data-testid={`drop-section-${section.key}`}>
         <SortableContext items={fields.map((f) => `${FIELD_PREFIX}${f.key}`)} strategy={verticalListSortingStrategy}>
           <Flex vertical gap={4}>
             {fields.length === 0 ? <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t("designer.canvas.dropHere")} /> : children}

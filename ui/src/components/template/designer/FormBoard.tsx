@@ -130,9 +130,12 @@ export default function FormBoard({ definition, onChange, selected, onSelect, re
           }}
         />
       </div>
-      <DragOverlay>
-        {dragging?.startsWith(PALETTE_PREFIX) ? <Tag color="blue">{t(`designer.type.${dragging.slice(PALETTE_PREFIX.length)}`)}</Tag> : null}
-      </DragOverlay>
+      {/* A palette type needs something to carry; a dragged field moves itself (sortable). */}
+      {dragging?.startsWith(PALETTE_PREFIX) && (
+        <DragOverlay>
+          <Tag color="blue">{t(`designer.type.${dragging.slice(PALETTE_PREFIX.length)}`)}</Tag>
+        </DragOverlay>
+      )}
     </DndContext>
   );
 }

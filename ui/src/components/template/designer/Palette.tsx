@@ -10,7 +10,7 @@ export const PALETTE_PREFIX = "palette:";
 
 function PaletteItem({ type, onAdd }: { type: FieldType; onAdd: (type: FieldType) => void }) {
   const { t } = useTranslation();
-  const { attributes, listeners, setNodeRef, isDragging } = useDraggable({ id: `${PALETTE_PREFIX}${type}`, data: { type } });
+  const { listeners, setNodeRef, isDragging } = useDraggable({ id: `${PALETTE_PREFIX}${type}`, data: { type } });
   const name = t(`designer.type.${type}`);
   return (
     <Flex
@@ -21,7 +21,8 @@ function PaletteItem({ type, onAdd }: { type: FieldType; onAdd: (type: FieldType
       data-testid={`palette-${type}`}
       style={{ padding: "2px 6px", border: "1px dashed #bbb", borderRadius: 4, cursor: "grab", opacity: isDragging ? 0.5 : 1 }}
     >
-      <span {...listeners} {...attributes} aria-label={t("designer.palette.drag", { type: name })} style={{ flex: 1 }}>
+      {/* Pointer drag only: keyboard users (and WebDriver) add with the button, which is focusable. */}
+      <span onPointerDown={listeners?.onPointerDown as React.PointerEventHandler | undefined} title={t("designer.palette.drag", { type: name })} style={{ flex: 1 }}>
         {name}
       </span>
       <Button
