@@ -148,6 +148,7 @@ describe("template designer", () => {
     expect(itemOf(pattern)).toHaveTextContent("([");
     expect(screen.getByTestId("canvas-field-device")).toHaveAttribute("aria-selected", "true");
     expect(itemOf(screen.getByTestId("prop-key"))).not.toHaveTextContent("unclosed group");
+    expect(screen.getByTestId("designer-error")).toHaveTextContent("字段“设备”");
   });
 
   it("shows the preview's refusal of a new rule on that rule's targets", async () => {
@@ -164,6 +165,7 @@ describe("template designer", () => {
     const message = "A rule needs at least one field to act on.";
     await waitFor(() => expect(itemOf(screen.getByTestId("rule-1-targets"))).toHaveTextContent(message));
     expect(screen.getByTestId("rule-0")).not.toHaveTextContent(message);
+    expect(screen.getByTestId("designer-error")).toHaveTextContent(`Rule 2: ${message}`);
     expect(screen.getByTestId("preview-refused")).toBeVisible();
   });
 

@@ -117,7 +117,22 @@ export default function TemplateDesigner({ definition: initial, stored: initialS
       }
     });
 
-  const templateError = refusal?.place.at === "template" && refusal.place.path === "" ? refusal.message : null;
+  // Every refusal is also summed up above the tabs, naming where it is: the input it concerns
+  // may be on another tab or on a field not selected.
+  const where = (r: Refusal): string => {
+    switch (r.place.at) {
+      case "field": {
+        const f = definition.fields[r.place.index];
+        return t("designer.where.field", { name: f ? textIn(f.labels, i18n.language) || f.key : r.place.index + 1 });
+      }
+      case "rule":
+        return t("designer.where.rule", { n: r.place.index + 1 });
+      case "section":
+        return t("designer.where.section", { name: definition.sections[r.place.index]?.key ?? r.place.index + 1 });
+      case "template":
+        return t("designer.where.template");
+    }
+  };
   const ruleErrorAt = (i: number, path: string) => messageAt(refusal, "rule", i, path);
   const marker = (at: Refusal["place"]["at"] | "settings") =>
     refusal && (refusal.place.at === at || (at === "settings" && (refusal.place.at === "section" || (refusal.place.at === "template" && refusal.place.path !== ""))))
@@ -148,7 +163,7 @@ export default function TemplateDesigner({ definition: initial, stored: initialS
           </Popconfirm>
         </Space>
       </Flex>
-      {templateError && <Alert type="error" showIcon message={templateError} data-testid="designer-error" />}
+      {refusal && <Alert type="error" showIcon message={`${where(refusal)}: ${refusal.message}`} data-testid="designer-error" />}
       <Flex gap={12} style={{ flex: 1, minHeight: 0 }}>
         <div style={{ flex: 1, minWidth: 0, overflow: "auto" }}>
           <Tabs
