@@ -7,6 +7,7 @@ import { appErrorOf, type WorkOrder } from "../../api";
 import { errorMessage, messageOf } from "../../i18n/errors";
 import { useOrderDetail } from "../../lib/useOrderDetail";
 import SlaPanel from "../sla/SlaPanel";
+import TemplateValues from "../template/TemplateValues";
 import OrderActions from "./OrderActions";
 import OrderComments from "./OrderComments";
 import OrderFields from "./OrderFields";
@@ -100,7 +101,16 @@ export default function OrderDetail({ idOrNumber, onClose, onChanged }: Props) {
             />
             <Tabs
               items={[
-                { key: "fields", label: t("detail.fields"), children: <OrderFields order={order} /> },
+                {
+                  key: "fields",
+                  label: t("detail.fields"),
+                  children: (
+                    <Flex vertical gap={16}>
+                      <OrderFields order={order} />
+                      <TemplateValues order={order} history={detail.history} />
+                    </Flex>
+                  ),
+                },
                 { key: "history", label: t("detail.history"), children: <OrderHistory events={detail.history} /> },
                 {
                   key: "comments",

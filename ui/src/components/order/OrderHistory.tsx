@@ -7,6 +7,8 @@ import { fieldLabel } from "../../i18n/errors";
 import { useFormat } from "../../i18n/format";
 import { useDirectory } from "../../lib/directory";
 import { displayValue } from "../../lib/values";
+import ConversionEvent from "../template/ConversionEvent";
+import { isConversion } from "../template/conversion";
 import { handoverText } from "./handoverDetails";
 import { slaEventText, SYSTEM_USER_ID } from "./historyDetails";
 
@@ -69,6 +71,9 @@ export default function OrderHistory({ events }: { events: Event[] }) {
       event.actor_id === SYSTEM_USER_ID
         ? t("history.system")
         : (directory.user(event.actor_id)?.display_name ?? t("history.unknownUser"));
+    if (isConversion(event)) {
+      return { key: event.id, color: "cyan", children: <ConversionEvent event={event} who={who} /> };
+    }
     const field = eventField(event);
     const explained = EXPLAINED.has(event.kind) ? slaEventText(event, t, format, directory) : null;
     const handover = handoverText(event, who, t, directory);

@@ -1,6 +1,6 @@
-// Loading templates for the order forms: the library list, and one version's definition.
+// Loading templates for the order forms: the library list, one version's definition, a mapping.
 import { useEffect, useState } from "react";
-import { api, type StoredTemplate, type TemplateSummary } from "../../api";
+import { api, type FieldMapping, type StoredTemplate, type TemplateSummary } from "../../api";
 
 type Loaded<T> = { request: string; data: T | null; error: unknown };
 
@@ -38,4 +38,23 @@ export function useTemplateList(enabled: boolean) {
     };
   }, [enabled]);
   return loaded;
+}
+
+/** The stored mapping from one template to another (the core answers "same keys" when none is stored). */
+export function useMapping(from: string | null, to: string | null) {
+  const request = from === null || to === null ? "" : `${from}->${to}`;
+  const [loaded, setLoaded] = useState<Loaded<FieldMapping>>({ request: "", data: null, error: null });
+  useEffect(() => {
+    if (from === null || to === null) return;
+    let current = true;
+    api.templateMappingGet(from, to).then(
+      (data) => current && setLoaded({ request, data, error: null }),
+      (error: unknown) => current && setLoaded({ request, data: null, error }),
+    );
+    return () => {
+      current = false;
+    };
+  }, [from, to, request]);
+  const fresh = loaded.request === request;
+  return { mapping: fresh ? loaded.data : null, error: fresh ? loaded.error : null };
 }
