@@ -191,6 +191,20 @@ describe("template designer", () => {
     expect((asked.fields as FieldDef[])[0].labels.zh_cn).toBe("电脑型号");
   });
 
+  it("sends the preview values with the definition, without values of fields since removed", async () => {
+    const c = core();
+    const { user } = await openRepair();
+    const preview = screen.getByTestId("designer-preview");
+    const device = await waitFor(() => within(within(preview).getByTestId("template-item-device")).getByRole("textbox"));
+    await user.type(device, "ThinkPad X1");
+    const lastValues = () => c.callsOf("template_preview_state").at(-1)!.values;
+    await waitFor(() => expect(lastValues()).toEqual({ device: "ThinkPad X1" }));
+
+    await user.click(screen.getByTestId("remove-device"));
+    await waitFor(() => expect((c.callsOf("template_preview_state").at(-1)!.definition as TemplateDef).fields).toHaveLength(3));
+    expect(lastValues()).toEqual({});
+  });
+
   it("publishing saves the edits as the draft and then publishes that key", async () => {
     const c = core();
     const { user } = await openRepair();

@@ -46,7 +46,9 @@ export default function Preview({ definition, onVerdict }: Props) {
   const [values, setValues] = useState<TemplateValues>({});
   const [state, setState] = useState<FormState | null>(null);
   const [refused, setRefused] = useState(false);
-  const request = useDebounced(JSON.stringify({ definition, values }), SETTLE_MS);
+  // Values of fields since removed or renamed are not the core's business: it would refuse them.
+  const current = Object.fromEntries(Object.entries(values).filter(([key]) => definition.fields.some((f) => f.key === key)));
+  const request = useDebounced(JSON.stringify({ definition, values: current }), SETTLE_MS);
   // The form shows the definition the core was last asked about, so fields and their state agree.
   const shown = useMemo(() => (JSON.parse(request) as { definition: TemplateDef }).definition, [request]);
   const latest = useRef(request);

@@ -142,9 +142,17 @@ export default function TemplateDesigner({ definition: initial, stored: initialS
   return (
     <Flex vertical gap={8} style={{ flex: 1, minHeight: 0 }} data-testid="template-designer">
       <Flex align="center" gap={8} wrap>
-        <Button icon={<ArrowLeftOutlined />} data-testid="designer-back" onClick={onClose}>
-          {t("designer.back")}
-        </Button>
+        {dirty ? (
+          <Popconfirm title={t("designer.leaveUnsaved")} okButtonProps={{ "data-testid": "designer-leave-ok" }} onConfirm={onClose}>
+            <Button icon={<ArrowLeftOutlined />} data-testid="designer-back">
+              {t("designer.back")}
+            </Button>
+          </Popconfirm>
+        ) : (
+          <Button icon={<ArrowLeftOutlined />} data-testid="designer-back" onClick={onClose}>
+            {t("designer.back")}
+          </Button>
+        )}
         <Typography.Title level={4} style={{ margin: 0 }}>
           {textIn(definition.names, i18n.language) || definition.key}
         </Typography.Title>
