@@ -6,16 +6,15 @@ import { ArrowLeftOutlined, CloudUploadOutlined, SaveOutlined } from "@ant-desig
 import { Alert, App, Button, Flex, Popconfirm, Space, Tabs, Tag, Typography } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { api, appErrorOf, type StoredTemplate, type TemplateDef } from "../../../api";
-import { errorMessage } from "../../../i18n/errors";
+import type { StoredTemplate, TemplateDef } from "../../../api";
 import { textIn } from "../names";
 import FormBoard from "./FormBoard";
-import { placeOf } from "./model";
 import Preview from "./Preview";
 import type { Refusal } from "./refusal";
 import RuleEditor from "./RuleEditor";
 import { messageAt } from "./refusal";
 import TemplateSettings from "./TemplateSettings";
+import { useDraft } from "./useDraft";
 import VersionsPanel from "./VersionsPanel";
 
 type Tab = "form" | "template" | "rules" | "versions";
@@ -35,87 +34,22 @@ type Props = {
 export default function TemplateDesigner({ definition: initial, stored: initialStored, latest: initialLatest, onClose, onChanged }: Props) {
   const { t, i18n } = useTranslation();
   const { message } = App.useApp();
-  const [definition, setDefinition] = useState(initial);
-  const [stored, setStored] = useState(initialStored);
-  const [latest, setLatest] = useState(initialLatest);
-  const [dirty, setDirty] = useState(initialStored === null);
   const [selected, setSelected] = useState<string | null>(null);
-  const [refusal, setRefusal] = useState<Refusal | null>(null);
   const [tab, setTab] = useState<Tab>("form");
-  const [busy, setBusy] = useState(false);
-  const [revision, setRevision] = useState(0);
+  const draft = useDraft({ definition: initial, stored: initialStored, latest: initialLatest, onChanged, onRefused: bringIntoView });
+  const { definition, stored, latest, dirty, refusal, busy, edit } = draft;
 
-  function edit(next: TemplateDef) {
-    setDefinition(next);
-    setDirty(true);
-  }
-
-  function refusalOf(e: unknown): Refusal {
-    const error = appErrorOf(e);
-    return { place: placeOf(error.field), message: errorMessage(t, error) };
-  }
-
-  /** Shows a save or publish refusal, bringing the offending field, rule or setting into view. */
-  function showRefusal(e: unknown) {
-    const r = refusalOf(e);
-    setRefusal(r);
+  /** Shows where a save or publish refusal is: its field selected, or the tab of its rule or setting. */
+  function bringIntoView(r: Refusal) {
     if (r.place.at === "field") {
       setTab("form");
-      setSelected(definition.fields[r.place.index]?.key ?? null);
+      setSelected(draft.definition.fields[r.place.index]?.key ?? null);
     } else if (r.place.at === "rule") {
       setTab("rules");
     } else if (r.place.at === "section" || r.place.path !== "") {
       setTab("template");
     }
   }
-
-  function savedAs(s: StoredTemplate) {
-    setStored(s);
-    setLatest((l) => Math.max(l ?? 0, s.version));
-    setRevision((r) => r + 1);
-    setRefusal(null);
-    onChanged();
-  }
-
-  async function saveDraft(): Promise<StoredTemplate | null> {
-    try {
-      const s = await api.templateDraftSave(definition);
-      setDirty(false);
-      savedAs(s);
-      return s;
-    } catch (e) {
-      showRefusal(e);
-      return null;
-    }
-  }
-
-  async function run(action: () => Promise<void>) {
-    setBusy(true);
-    try {
-      await action();
-    } finally {
-      setBusy(false);
-    }
-  }
-
-  const save = () =>
-    run(async () => {
-      const s = await saveDraft();
-      if (s) void message.success(t("designer.savedDraft", { version: s.version }));
-    });
-
-  const publish = () =>
-    run(async () => {
-      // Unsaved edits are what the admin means to publish: they become the draft first.
-      if (dirty && !(await saveDraft())) return;
-      try {
-        const s = await api.templatePublish(definition.key);
-        savedAs(s);
-        void message.success(t("designer.published", { version: s.version }));
-      } catch (e) {
-        showRefusal(e);
-      }
-    });
 
   // Every refusal is also summed up above the tabs, naming where it is: the input it concerns
   // may be on another tab or on a field not selected.
@@ -161,10 +95,10 @@ export default function TemplateDesigner({ definition: initial, stored: initialS
         {dirty && <Tag data-testid="designer-dirty">{t("designer.unsaved")}</Tag>}
         <Flex flex={1} />
         <Space>
-          <Button icon={<SaveOutlined />} loading={busy} data-testid="designer-save" onClick={() => void save()}>
+          <Button icon={<SaveOutlined />} loading={busy} data-testid="designer-save" onClick={() => void draft.save()}>
             {t("designer.saveDraft")}
           </Button>
-          <Popconfirm title={t("designer.publishConfirm")} okButtonProps={{ "data-testid": "designer-publish-ok" }} onConfirm={() => void publish()}>
+          <Popconfirm title={t("designer.publishConfirm")} okButtonProps={{ "data-testid": "designer-publish-ok" }} onConfirm={() => void draft.publish()}>
             <Button type="primary" icon={<CloudUploadOutlined />} loading={busy} data-testid="designer-publish">
               {t("designer.publish")}
             </Button>
@@ -200,7 +134,7 @@ export default function TemplateDesigner({ definition: initial, stored: initialS
                   <VersionsPanel
                     templateKey={definition.key}
                     latest={latest}
-                    revision={revision}
+                    revision={draft.revision}
                     onOpen={(s) => {
                       edit({ ...s.definition, key: definition.key });
                       setTab("form");
@@ -212,7 +146,7 @@ export default function TemplateDesigner({ definition: initial, stored: initialS
             ]}
           />
         </div>
-        <Preview definition={definition} onVerdict={(e) => setRefusal(e === null ? null : refusalOf(e))} />
+        <Preview definition={definition} onVerdict={draft.previewVerdict} />
       </Flex>
     </Flex>
   );
