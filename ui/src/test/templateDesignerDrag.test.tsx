@@ -72,6 +72,8 @@ describe("designer drag with the keyboard", () => {
     await key(document.activeElement ?? handle, "ArrowDown");
     await key(document.activeElement ?? handle, "Space");
     await waitFor(() => expect(keysIn("one")).toEqual(["b", "a", "c"]));
+    // Screen readers are told in the UI's words (dnd-kit's live region).
+    expect(document.body).toHaveTextContent("A dropped at B.");
 
     const c = screen.getByLabelText("Move C");
     c.focus();

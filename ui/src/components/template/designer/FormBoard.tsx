@@ -9,7 +9,9 @@ import {
   closestCorners,
   useSensor,
   useSensors,
+  type Active,
   type DragEndEvent,
+  type Over,
   type DragStartEvent,
 } from "@dnd-kit/core";
 import { sortableKeyboardCoordinates } from "@dnd-kit/sortable";
@@ -18,6 +20,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { FieldDef, Names, TemplateDef } from "../../../api";
 import i18n from "../../../i18n";
+import { textIn } from "../names";
 import Canvas, { FIELD_PREFIX, SECTION_PREFIX } from "./Canvas";
 import FieldProperties from "./FieldProperties";
 import { insertField, moveField, newField, removeField, replaceField, type FieldType } from "./model";
@@ -55,7 +58,7 @@ function dropPlace(def: TemplateDef, overId: string, moving: string | null): { s
 }
 
 export default function FormBoard({ definition, onChange, selected, onSelect, refusal }: Props) {
-  const { t } = useTranslation();
+  const { t, i18n: ui } = useTranslation();
   const [activeSection, setActiveSection] = useState(definition.sections[0]?.key ?? "");
   const [dragging, setDragging] = useState<string | null>(null);
   const sensors = useSensors(
@@ -92,6 +95,29 @@ export default function FormBoard({ definition, onChange, selected, onSelect, re
     if (place) onChange({ ...definition, fields: moveField(definition.fields, key, place.section, place.index) });
   }
 
+  // What dnd-kit tells screen readers, in the UI's language.
+  const nameOf = (id: string | number | undefined): string => {
+    const text = String(id ?? "");
+    if (text.startsWith(PALETTE_PREFIX)) return t(`designer.type.${text.slice(PALETTE_PREFIX.length)}`);
+    if (text.startsWith(SECTION_PREFIX)) {
+      const s = definition.sections.find((x) => x.key === text.slice(SECTION_PREFIX.length));
+      return s ? textIn(s.names, ui.language) || s.key : text;
+    }
+    const f = definition.fields.find((x) => x.key === text.slice(FIELD_PREFIX.length));
+    return f ? textIn(f.labels, ui.language) || f.key : text;
+  };
+  const accessibility = {
+    screenReaderInstructions: { draggable: t("designer.dnd.instructions") },
+    announcements: {
+      onDragStart: ({ active }: { active: Active }) => t("designer.dnd.picked", { item: nameOf(active.id) }),
+      onDragOver: ({ active, over }: { active: Active; over: Over | null }) =>
+        over ? t("designer.dnd.over", { item: nameOf(active.id), target: nameOf(over.id) }) : t("designer.dnd.nowhere", { item: nameOf(active.id) }),
+      onDragEnd: ({ active, over }: { active: Active; over: Over | null }) =>
+        over ? t("designer.dnd.dropped", { item: nameOf(active.id), target: nameOf(over.id) }) : t("designer.dnd.cancelled", { item: nameOf(active.id) }),
+      onDragCancel: ({ active }: { active: Active }) => t("designer.dnd.cancelled", { item: nameOf(active.id) }),
+    },
+  };
+
   const index = definition.fields.findIndex((f) => f.key === selected);
   const field: FieldDef | null = index >= 0 ? definition.fields[index] : null;
   const refusedField = refusal?.place.at === "field" ? refusal.place.index : null;
@@ -99,6 +125,7 @@ export default function FormBoard({ definition, onChange, selected, onSelect, re
   return (
     <DndContext
       sensors={sensors}
+      accessibility={accessibility}
       collisionDetection={closestCorners}
       onDragStart={({ active }: DragStartEvent) => setDragging(String(active.id))}
       onDragCancel={() => setDragging(null)}
