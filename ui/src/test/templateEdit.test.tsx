@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import i18n from "../i18n";
 import { detailOf, mockCore, order } from "./fixtures";
 import { renderApp } from "./renderApp";
+import { sales, stored } from "./templateFixtures";
 
 describe("editing an order's template values", () => {
   it("renders the order's template fields and sends only the changed values, a cleared one as null", async () => {
@@ -30,5 +31,27 @@ describe("editing an order's template values", () => {
       id: "o-8",
       update: { version: 2, set: { "values.contact_phone": "+34 600 111 222", "values.asset_tag": null } },
     });
+  });
+
+  it("names a template value's change in the history by the template's label and option", async () => {
+    await i18n.changeLanguage("es");
+    const o = order(9, { template_key: "sales", values: { purchased: "yes" } });
+    mockCore({
+      order_list: () => ({ items: [o], next: null }),
+      template_version_get: () => stored(sales),
+      order_get: () =>
+        detailOf(o, {
+          history: [
+            { id: "e-1", order_id: o.id, at: o.created_at, actor_id: "u-admin", kind: "field_changed", field: "values.purchased", old_value: "no", new_value: "yes" },
+          ],
+        }),
+    });
+    const { user } = renderApp();
+    const [row] = await screen.findAllByTestId("order-row");
+    await user.click(within(row).getByText(/Pump/));
+    await user.click(await screen.findByRole("tab", { name: "Historial" }));
+    const event = (await screen.findByText("Ada Admin cambió Comprado")).closest<HTMLElement>("[data-testid=history-event]")!;
+    expect(within(event).getByText("Sí")).toBeInTheDocument();
+    expect(within(event).getByText("No")).toBeInTheDocument();
   });
 });

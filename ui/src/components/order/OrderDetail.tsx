@@ -8,6 +8,7 @@ import { errorMessage, messageOf } from "../../i18n/errors";
 import { useOrderDetail } from "../../lib/useOrderDetail";
 import SlaPanel from "../sla/SlaPanel";
 import TemplateValues from "../template/TemplateValues";
+import { useTemplate } from "../template/useTemplate";
 import OrderActions from "./OrderActions";
 import OrderComments from "./OrderComments";
 import OrderFields from "./OrderFields";
@@ -24,6 +25,7 @@ export default function OrderDetail({ idOrNumber, onClose, onChanged }: Props) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const { detail, error, loading, reload } = useOrderDetail(idOrNumber);
+  const { template } = useTemplate(detail?.order.template_key ?? null, detail?.order.template_version ?? null);
   const [failure, setFailure] = useState<unknown>(null);
 
   function changed(order: WorkOrder, note?: string) {
@@ -111,7 +113,11 @@ export default function OrderDetail({ idOrNumber, onClose, onChanged }: Props) {
                     </Flex>
                   ),
                 },
-                { key: "history", label: t("detail.history"), children: <OrderHistory events={detail.history} /> },
+                {
+                  key: "history",
+                  label: t("detail.history"),
+                  children: <OrderHistory events={detail.history} template={template?.definition} />,
+                },
                 {
                   key: "comments",
                   label: `${t("detail.comments")} (${detail.comments.length})`,

@@ -2,13 +2,15 @@
 import { Empty, Timeline, Typography } from "antd";
 import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
-import type { Event, JsonValue } from "../../api";
+import type { Event, JsonValue, TemplateDef } from "../../api";
 import { fieldLabel } from "../../i18n/errors";
 import { useFormat } from "../../i18n/format";
 import { useDirectory } from "../../lib/directory";
 import { displayValue } from "../../lib/values";
 import ConversionEvent from "../template/ConversionEvent";
 import { isConversion } from "../template/conversion";
+import { textIn } from "../template/names";
+import { useLookups, valueText as templateValueText } from "../template/valueText";
 import { handoverText } from "./handoverDetails";
 import { slaEventText, SYSTEM_USER_ID } from "./historyDetails";
 
@@ -36,13 +38,28 @@ function eventField(event: Event): string | null {
   return null;
 }
 
-export default function OrderHistory({ events }: { events: Event[] }) {
-  const { t } = useTranslation();
+type Props = {
+  events: Event[];
+  /** The order's template version: its fields' changes read with their labels and options. */
+  template?: TemplateDef | null;
+};
+
+export default function OrderHistory({ events, template }: Props) {
+  const { t, i18n } = useTranslation();
   const format = useFormat();
   const directory = useDirectory();
+  const lookups = useLookups();
+  const templateField = (field: string | null) =>
+    field?.startsWith("values.") ? template?.fields.find((f) => f.key === field.slice("values.".length)) : undefined;
+  const label = (field: string) => {
+    const def = templateField(field);
+    return def ? textIn(def.labels, i18n.language) : fieldLabel(t, field);
+  };
 
   function valueText(field: string | null, value: JsonValue | null, tr: TFunction): string {
     if (value === null || value === undefined || value === "") return tr("history.empty");
+    const def = templateField(field);
+    if (def) return templateValueText(def, value, i18n.language, tr, lookups);
     const text = displayValue(value);
     switch (field) {
       case "status":
@@ -86,7 +103,7 @@ export default function OrderHistory({ events }: { events: Event[] }) {
         <div data-testid="history-event" data-kind={event.kind}>
           <Typography.Text strong>
             {handover?.headline ??
-              t(`history.${event.kind}`, { who, field: field ? fieldLabel(t, field) : "", ...explained?.params })}
+              t(`history.${event.kind}`, { who, field: field ? label(field) : "", ...explained?.params })}
           </Typography.Text>
           <Typography.Text type="secondary" style={{ marginInlineStart: 8 }}>
             {format.dateTime(event.at)} · {t(`eventKind.${event.kind}`)}
