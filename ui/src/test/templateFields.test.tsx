@@ -87,4 +87,15 @@ describe("template fields", () => {
     expect(within(item("urgent")).getByRole("checkbox")).toBeDisabled();
     expect(within(item("photos")).queryByRole("button", { name: /Upload/ })).not.toBeInTheDocument();
   });
+
+  it("speaks the form's language, not the UI's, as the designer's preview needs", async () => {
+    await i18n.changeLanguage("zh-CN");
+    mockCore();
+    const required = coreError({ key: "template.field_required", field: "values.contact" });
+    render(<Harness definition={everyKind} state={formState(everyKind, { contact: { error: required } })} lang="es" />);
+    expect(within(item("photos")).getByRole("button", { name: /Subir un archivo/ })).toBeInTheDocument();
+    expect(within(item("site")).getByPlaceholderText("Dirección")).toBeInTheDocument();
+    expect(within(item("contact")).getByText("Contacto")).toBeInTheDocument();
+    expect(within(item("due_on")).getByPlaceholderText("Seleccionar fecha")).toBeInTheDocument();
+  });
 });

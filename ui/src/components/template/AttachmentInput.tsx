@@ -3,13 +3,16 @@
 import { DeleteOutlined, DownloadOutlined, PaperClipOutlined, UploadOutlined } from "@ant-design/icons";
 import { Alert, Button, Flex, Typography, Upload } from "antd";
 import { useState } from "react";
-import { useTranslation } from "react-i18next";
 import type { AttachmentRef } from "../../api";
 import { messageOf } from "../../i18n/errors";
+import { normaliseLanguage } from "../../i18n";
 import { useFormat } from "../../i18n/format";
 import { downloadFile, formatBytes, storeFile } from "./attachments";
+import { useLangT } from "./useLangT";
 
 type Props = {
+  /** The language of the form (labels, buttons, messages). */
+  lang?: string;
   templateKey: string;
   fieldKey: string;
   /** Allowed MIME types or extensions, offered to the file chooser (the core still checks). */
@@ -20,9 +23,10 @@ type Props = {
   testId?: string;
 };
 
-export default function AttachmentInput({ templateKey, fieldKey, accept, value, onChange, disabled, testId }: Props) {
-  const { t } = useTranslation();
-  const { lng } = useFormat();
+export default function AttachmentInput({ lang, templateKey, fieldKey, accept, value, onChange, disabled, testId }: Props) {
+  const t = useLangT(lang);
+  const { lng: uiLng } = useFormat();
+  const lng = lang ? normaliseLanguage(lang) : uiLng;
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
   const files = value ?? [];

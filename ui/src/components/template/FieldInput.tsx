@@ -48,7 +48,7 @@ export default function FieldInput({ field, templateKey, lang, disabled, value, 
         />
       );
     case "money":
-      return <MoneyInput currency={field.currency} disabled={disabled} testId={testId} value={value as never} onChange={onChange} />;
+      return <MoneyInput lang={lang} currency={field.currency} disabled={disabled} testId={testId} value={value as never} onChange={onChange} />;
     case "date":
       return <DatePicker {...common} value={value as Dayjs | null} style={{ width: "100%" }} />;
     case "datetime":
@@ -103,6 +103,7 @@ export default function FieldInput({ field, templateKey, lang, disabled, value, 
     case "attachment":
       return (
         <AttachmentInput
+          lang={lang}
           templateKey={templateKey}
           fieldKey={field.key}
           accept={field.types ?? []}
@@ -115,6 +116,7 @@ export default function FieldInput({ field, templateKey, lang, disabled, value, 
     case "location":
       return (
         <LocationInput
+          lang={lang}
           disabled={disabled}
           decimalSeparator={decimalSeparator(lang)}
           testId={testId}

@@ -2,10 +2,12 @@
 // there is an address or both coordinates, in range (the inputs do not clamp, so a slip is
 // refused and named rather than silently changed).
 import { Input, InputNumber, Space } from "antd";
-import { useTranslation } from "react-i18next";
 import type { Place } from "./formValues";
+import { useLangT } from "./useLangT";
 
 type Props = {
+  /** The language of the form (labels, buttons, messages). */
+  lang?: string;
   value?: Place | null;
   onChange?: (value: Place | null) => void;
   disabled?: boolean;
@@ -15,8 +17,8 @@ type Props = {
 
 const EMPTY: Place = { address: null, lat: null, lon: null };
 
-export default function LocationInput({ value, onChange, disabled, decimalSeparator, testId }: Props) {
-  const { t } = useTranslation();
+export default function LocationInput({ lang, value, onChange, disabled, decimalSeparator, testId }: Props) {
+  const t = useLangT(lang);
   const place = value ?? EMPTY;
   function change(patch: Partial<Place>) {
     const next = { ...place, ...patch };

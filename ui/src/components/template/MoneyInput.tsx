@@ -1,11 +1,13 @@
 // An amount in the field's currency. The core keeps money as decimal text
 // (`{"amount": "12.50", "currency": "CNY"}`) so no binary rounding touches it.
 import { Input } from "antd";
-import { useTranslation } from "react-i18next";
+import { useLangT } from "./useLangT";
 
 export type Money = { amount: string; currency: string };
 
 type Props = {
+  /** The language of the form (labels, buttons, messages). */
+  lang?: string;
   currency: string;
   value?: Money | null;
   onChange?: (value: Money | null) => void;
@@ -13,8 +15,8 @@ type Props = {
   testId?: string;
 };
 
-export default function MoneyInput({ currency, value, onChange, disabled, testId }: Props) {
-  const { t } = useTranslation();
+export default function MoneyInput({ lang, currency, value, onChange, disabled, testId }: Props) {
+  const t = useLangT(lang);
   return (
     <Input
       inputMode="decimal"

@@ -1,15 +1,21 @@
 // A template's fields as antd Form.Items under `["values", key]`, grouped by section, in the
 // language asked for. Which fields show, which are required or read-only and what is wrong
 // with each come from the core's FormState; this component only renders them.
-import { Divider, Form } from "antd";
+import { ConfigProvider, Divider, Form } from "antd";
+import enUS from "antd/locale/en_US";
+import esES from "antd/locale/es_ES";
+import zhCN from "antd/locale/zh_CN";
 import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
 import type { FieldDef, FieldView, FormState, TemplateDef } from "../../api";
-import { normaliseLanguage } from "../../i18n";
+import { normaliseLanguage, type Language } from "../../i18n";
 import { errorMessage } from "../../i18n/errors";
 import FieldInput from "./FieldInput";
 import { valuePath, valueProps } from "./formValues";
 import { textIn } from "./names";
+
+// antd's own texts (date picker, empty lists) in the form's language, which may not be the UI's.
+const ANTD_LOCALES = { en: enUS, "zh-CN": zhCN, es: esES } satisfies Record<Language, unknown>;
 
 type Props = { definition: TemplateDef; state: FormState | null; lang: string; readOnly?: boolean };
 
@@ -70,37 +76,40 @@ function TemplateField({ field, view, templateKey, lang, t, disabled }: {
 export default function TemplateFields({ definition, state, lang, readOnly = false }: Props) {
   const { i18n } = useTranslation();
   // The designer previews a language other than the UI's; messages follow the preview.
-  const t = i18n.getFixedT(normaliseLanguage(lang));
+  const lng = normaliseLanguage(lang);
+  const t = i18n.getFixedT(lng);
   // Re-render as values change, so touched fields show the core's latest verdict.
   Form.useWatch("values");
   return (
-    <div data-testid="template-fields" data-template={definition.key}>
-      {groups(definition, lang).map((group) => {
-        const shown = group.fields
-          .map((field) => ({ field, view: viewOf(field, state) }))
-          .filter(({ view }) => view.visible);
-        if (shown.length === 0) return null;
-        return (
-          <section key={group.key || "_"} data-testid={`template-section-${group.key}`}>
-            {group.title && (
-              <Divider plain orientation="left">
-                {group.title}
-              </Divider>
-            )}
-            {shown.map(({ field, view }) => (
-              <TemplateField
-                key={field.key}
-                field={field}
-                view={view}
-                templateKey={definition.key}
-                lang={lang}
-                t={t}
-                disabled={readOnly}
-              />
-            ))}
-          </section>
-        );
-      })}
-    </div>
+    <ConfigProvider locale={ANTD_LOCALES[lng]}>
+      <div data-testid="template-fields" data-template={definition.key}>
+        {groups(definition, lang).map((group) => {
+          const shown = group.fields
+            .map((field) => ({ field, view: viewOf(field, state) }))
+            .filter(({ view }) => view.visible);
+          if (shown.length === 0) return null;
+          return (
+            <section key={group.key || "_"} data-testid={`template-section-${group.key}`}>
+              {group.title && (
+                <Divider plain orientation="left">
+                  {group.title}
+                </Divider>
+              )}
+              {shown.map(({ field, view }) => (
+                <TemplateField
+                  key={field.key}
+                  field={field}
+                  view={view}
+                  templateKey={definition.key}
+                  lang={lang}
+                  t={t}
+                  disabled={readOnly}
+                />
+              ))}
+            </section>
+          );
+        })}
+      </div>
+    </ConfigProvider>
   );
 }
