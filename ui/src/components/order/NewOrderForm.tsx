@@ -1,20 +1,19 @@
 // A new order: the fixed fields plus the chosen template's fields (default `general`). The core
 // decides which template fields show and what is wrong; a save it would refuse is not sent, and
 // its refusal lands on the field it names or above the form.
-import { Alert, Form, Input, Modal, Select, Spin } from "antd";
-import { useEffect, useState } from "react";
+import { Alert, Form, Modal, Spin } from "antd";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api, type NewOrder, type WorkOrder } from "../../api";
 import { messageOf } from "../../i18n/errors";
 import { clearCoreErrors, placeCoreError, type FieldPath } from "../../lib/coreErrors";
-import { useDirectory } from "../../lib/directory";
-import { PRIORITIES } from "../../lib/keys";
 import { placeFormState, templateFieldPath } from "../template/formErrors";
 import { cleanValues } from "../template/formValues";
-import { textIn } from "../template/names";
 import TemplateFields from "../template/TemplateFields";
+import TemplatePicker from "../template/TemplatePicker";
 import { useFormState } from "../template/useFormState";
-import { useTemplate, useTemplateList } from "../template/useTemplate";
+import { useTemplate, useTemplateDefaults, useTemplateList } from "../template/useTemplate";
+import NewOrderBasics from "./NewOrderBasics";
 
 export const TEMPLATE_KEY = "general";
 const SOURCE = "desktop";
@@ -60,7 +59,6 @@ type Props = { open: boolean; onCancel: () => void; onCreated: (order: WorkOrder
 
 export default function NewOrderForm({ open, onCancel, onCreated }: Props) {
   const { t, i18n } = useTranslation();
-  const { directory } = useDirectory();
   const [form] = Form.useForm<NewOrderValues>();
   const [templateKey, setTemplateKey] = useState(TEMPLATE_KEY);
   const { list, error: listError } = useTemplateList(open);
@@ -71,16 +69,7 @@ export default function NewOrderForm({ open, onCancel, onCreated }: Props) {
   const [failure, setFailure] = useState<string | null>(null);
   const loadError = listError ?? templateError;
 
-  // A newly chosen template starts from its defaults and its default priority.
-  useEffect(() => {
-    if (!template) return;
-    const defaults: Record<string, unknown> = {};
-    for (const f of template.definition.fields) if (f.default !== undefined && f.default !== null) defaults[f.key] = f.default;
-    form.setFieldValue("values", defaults);
-    if (template.definition.default_priority && !form.isFieldTouched("priority")) {
-      form.setFieldValue("priority", template.definition.default_priority);
-    }
-  }, [template, form]);
+  useTemplateDefaults(form, template);
 
   async function submit(v: NewOrderValues) {
     if (!template) return;
@@ -130,50 +119,17 @@ export default function NewOrderForm({ open, onCancel, onCreated }: Props) {
       )}
       <Form form={form} layout="vertical" initialValues={{ priority: "P3" }} onFinish={submit}>
         <Form.Item label={t("templateForm.template")}>
-          <Select
-            data-testid="new-order-template"
+          <TemplatePicker
+            testId="new-order-template"
+            templates={list}
             value={templateKey}
-            loading={list === null && listError === null}
-            showSearch
-            optionFilterProp="label"
-            onChange={(key: string) => {
+            onChange={(key) => {
               clearCoreErrors(form);
               setTemplateKey(key);
             }}
-            options={(list ?? []).map((s) => ({ value: s.key, label: textIn(s.names, i18n.language) }))}
           />
         </Form.Item>
-        <Form.Item name="title" label={t("fields.title")}>
-          <Input data-testid="new-order-title" autoFocus />
-        </Form.Item>
-        <Form.Item name="description" label={t("fields.description")}>
-          <Input.TextArea rows={4} data-testid="new-order-description" />
-        </Form.Item>
-        <Form.Item name="priority" label={t("fields.priority")}>
-          <Select
-            data-testid="new-order-priority"
-            options={PRIORITIES.map((p) => ({ value: p, label: t(`priority.${p}`) }))}
-          />
-        </Form.Item>
-        <Form.Item name="department_id" label={t("fields.department_id")}>
-          <Select
-            allowClear
-            showSearch
-            optionFilterProp="label"
-            options={directory.departments.map((d) => ({ value: d.id, label: d.name }))}
-          />
-        </Form.Item>
-        <Form.Item name="customer_id" label={t("newOrder.customer")}>
-          <Select
-            allowClear
-            showSearch
-            optionFilterProp="label"
-            options={directory.customers.map((c) => ({ value: c.id, label: c.name }))}
-          />
-        </Form.Item>
-        <Form.Item name="address" label={t("fields.address")}>
-          <Input data-testid="new-order-address" />
-        </Form.Item>
+        <NewOrderBasics />
         {open && !template && loadError === null && <Spin />}
         {template && <TemplateFields definition={template.definition} state={state} lang={i18n.language} />}
       </Form>

@@ -9,8 +9,7 @@ import { useDirectory } from "../../lib/directory";
 import { displayValue } from "../../lib/values";
 import ConversionEvent from "../template/ConversionEvent";
 import { isConversion } from "../template/conversion";
-import { textIn } from "../template/names";
-import { useLookups, valueText as templateValueText } from "../template/valueText";
+import { useTemplateFieldText } from "../template/valueText";
 import { handoverText } from "./handoverDetails";
 import { slaEventText, SYSTEM_USER_ID } from "./historyDetails";
 
@@ -45,21 +44,16 @@ type Props = {
 };
 
 export default function OrderHistory({ events, template }: Props) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const format = useFormat();
   const directory = useDirectory();
-  const lookups = useLookups();
-  const templateField = (field: string | null) =>
-    field?.startsWith("values.") ? template?.fields.find((f) => f.key === field.slice("values.".length)) : undefined;
-  const label = (field: string) => {
-    const def = templateField(field);
-    return def ? textIn(def.labels, i18n.language) : fieldLabel(t, field);
-  };
+  const templateText = useTemplateFieldText(template);
+  const label = (field: string) => templateText.label(field) ?? fieldLabel(t, field);
 
   function valueText(field: string | null, value: JsonValue | null, tr: TFunction): string {
     if (value === null || value === undefined || value === "") return tr("history.empty");
-    const def = templateField(field);
-    if (def) return templateValueText(def, value, i18n.language, tr, lookups);
+    const ofTemplate = templateText.value(field, value, tr);
+    if (ofTemplate !== null) return ofTemplate;
     const text = displayValue(value);
     switch (field) {
       case "status":

@@ -1,19 +1,19 @@
 // Converting an order to another template: choose the target, see the mapping that will apply,
 // fill in what the target needs and the mapping leaves empty, then the core converts (keeping
 // the number, history and comments, and every value without a place under "kept aside").
-import { Alert, Form, Modal, Select, Spin, Typography } from "antd";
+import { Alert, Form, Modal, Spin, Typography } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { api, appErrorOf, type FormState, type WorkOrder } from "../../api";
+import { api, appErrorOf, type FormState, type TemplateDef, type WorkOrder } from "../../api";
 import { messageOf } from "../../i18n/errors";
 import { clearCoreErrors, placeCoreError } from "../../lib/coreErrors";
 import { splitValues } from "./conversion";
 import { placeFormState, templateFieldPath } from "./formErrors";
 import { cleanValues } from "./formValues";
 import MappingTable from "./MappingTable";
-import { leftToFill, mappedValues, previewMapping } from "./mappingPreview";
-import { textIn } from "./names";
+import { leftToFill, mappedValues, previewMapping, type MappedValue } from "./mappingPreview";
 import TemplateFields from "./TemplateFields";
+import TemplatePicker from "./TemplatePicker";
 import { useFormState } from "./useFormState";
 import { useMapping, useTemplate, useTemplateList } from "./useTemplate";
 
@@ -30,6 +30,23 @@ type Entered = { values?: Record<string, unknown> };
 /** Only the fields the agent fills take the verdict's errors; mapped ones show theirs in the table. */
 function onlyFields(state: FormState, keys: string[]): FormState {
   return { ...state, fields: state.fields.filter((f) => keys.includes(f.key)) };
+}
+
+/** The mapping that will apply, then the target's fields the mapping leaves to the agent. */
+function ConversionPlan({ preview, state, toFill, lang }: { preview: MappedValue[]; state: FormState | null; toFill: TemplateDef; lang: string }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <Typography.Title level={5}>{t("templateForm.convert.mapping")}</Typography.Title>
+      <MappingTable preview={preview} state={state} />
+      <Typography.Title level={5}>{t("templateForm.convert.fill")}</Typography.Title>
+      {toFill.fields.length === 0 ? (
+        <Typography.Text type="secondary">{t("templateForm.convert.nothingToFill")}</Typography.Text>
+      ) : (
+        <TemplateFields definition={toFill} state={state} lang={lang} />
+      )}
+    </>
+  );
 }
 
 export default function ConvertOrderForm({ order, open, onClose, onConverted, onConflict }: Props) {
@@ -94,34 +111,20 @@ export default function ConvertOrderForm({ order, open, onClose, onConverted, on
       )}
       <Form form={form} layout="vertical" preserve={false} onFinish={convert}>
         <Form.Item label={t("templateForm.convert.target")}>
-          <Select
-            data-testid="convert-target"
-            value={toKey ?? undefined}
+          <TemplatePicker
+            testId="convert-target"
+            templates={list && choices}
+            value={toKey}
             placeholder={t("templateForm.convert.choose")}
-            loading={list === null && listError === null}
-            showSearch
-            optionFilterProp="label"
-            onChange={(key: string) => {
+            onChange={(key) => {
               form.resetFields();
               setFailure(null);
               setToKey(key);
             }}
-            options={choices.map((s) => ({ value: s.key, label: textIn(s.names, lang) }))}
           />
         </Form.Item>
         {toKey && (!target || !mapping) && loadError === null && <Spin />}
-        {target && mapping && toFill && (
-          <>
-            <Typography.Title level={5}>{t("templateForm.convert.mapping")}</Typography.Title>
-            <MappingTable preview={preview} state={state} />
-            <Typography.Title level={5}>{t("templateForm.convert.fill")}</Typography.Title>
-            {toFill.fields.length === 0 ? (
-              <Typography.Text type="secondary">{t("templateForm.convert.nothingToFill")}</Typography.Text>
-            ) : (
-              <TemplateFields definition={toFill} state={state} lang={lang} />
-            )}
-          </>
-        )}
+        {target && mapping && toFill && <ConversionPlan preview={preview} state={state} toFill={toFill} lang={lang} />}
       </Form>
     </Modal>
   );

@@ -1,4 +1,5 @@
 // Loading templates for the order forms: the library list, one version's definition, a mapping.
+import type { FormInstance } from "antd";
 import { useEffect, useState } from "react";
 import { api, type FieldMapping, type StoredTemplate, type TemplateSummary } from "../../api";
 
@@ -57,4 +58,17 @@ export function useMapping(from: string | null, to: string | null) {
   }, [from, to, request]);
   const fresh = loaded.request === request;
   return { mapping: fresh ? loaded.data : null, error: fresh ? loaded.error : null };
+}
+
+/** A newly loaded template starts the form from its defaults and its default priority. */
+export function useTemplateDefaults(form: FormInstance, template: StoredTemplate | null) {
+  useEffect(() => {
+    if (!template) return;
+    const defaults: Record<string, unknown> = {};
+    for (const f of template.definition.fields) if (f.default !== undefined && f.default !== null) defaults[f.key] = f.default;
+    form.setFieldValue("values", defaults);
+    if (template.definition.default_priority && !form.isFieldTouched("priority")) {
+      form.setFieldValue("priority", template.definition.default_priority);
+    }
+  }, [template, form]);
 }

@@ -1,7 +1,8 @@
 // A stored template value as a reader sees it: option and cascade labels in their language,
 // numbers, money, dates and times as their locale writes them, people and customers by name.
 import type { TFunction } from "i18next";
-import type { FieldDef, JsonValue } from "../../api";
+import { useTranslation } from "react-i18next";
+import type { FieldDef, JsonValue, TemplateDef } from "../../api";
 import { formatDateTime, formatNumber } from "../../i18n/format";
 import { useDirectory } from "../../lib/directory";
 import { normaliseLanguage } from "../../i18n";
@@ -101,4 +102,25 @@ export function bareValueText(value: JsonValue): string {
   if (typeof value === "string") return value;
   if (Array.isArray(value) && value.every((v) => typeof v === "string")) return value.join(", ");
   return JSON.stringify(value);
+}
+
+/**
+ * Labels and value texts of a template's fields as history events name them (`values.KEY`);
+ * null for a field the template does not describe, so the caller falls back to its own.
+ */
+export function useTemplateFieldText(template: TemplateDef | null | undefined) {
+  const { i18n } = useTranslation();
+  const lookups = useLookups();
+  const fieldOf = (name: string | null) =>
+    name?.startsWith("values.") ? template?.fields.find((f) => f.key === name.slice("values.".length)) : undefined;
+  return {
+    label: (name: string): string | null => {
+      const field = fieldOf(name);
+      return field ? textIn(field.labels, i18n.language) : null;
+    },
+    value: (name: string | null, value: JsonValue, t: TFunction): string | null => {
+      const field = fieldOf(name);
+      return field ? valueText(field, value, i18n.language, t, lookups) : null;
+    },
+  };
 }
