@@ -25,7 +25,8 @@ function conversionEvent(o: WorkOrder, converted: WorkOrder): Event {
     actor_id: agentActor.user_id,
     kind: "field_changed",
     field: "template",
-    old_value: { key: "customer_service", version: 1, values: csValues },
+    // The core stores JSON objects with sorted keys.
+    old_value: { key: "customer_service", version: 1, values: { answer: "已安排上门", channel: "wechat", contact_name: "王芳", product: "空调 KFR-35" } },
     new_value: { key: "after_sales", version: 1, values: converted.values, unmapped: { channel: "wechat" } },
   };
 }
@@ -102,7 +103,13 @@ describe("converting an order to another template", () => {
     await user.click(screen.getByRole("tab", { name: "历史记录" }));
     const event = await screen.findByText("李雷 将工单从 客服工单 v1 转换为 售后工单 v1");
     const item = event.closest<HTMLElement>("[data-kind=converted]")!;
-    expect(within(item).getByText("答复内容: 已安排上门")).toBeInTheDocument();
+    // Listed as the customer-service template lays them out.
+    expect(within(item).getAllByRole("listitem").map((li) => li.textContent)).toEqual([
+      "联系人: 王芳",
+      "来源渠道: 微信",
+      "产品: 空调 KFR-35",
+      "答复内容: 已安排上门",
+    ]);
     expect(within(item).getByText("无对应字段而保留：来源渠道")).toBeInTheDocument();
   });
 });

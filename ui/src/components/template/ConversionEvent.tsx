@@ -22,7 +22,13 @@ export default function ConversionEvent({ event, who }: { event: Event; who: str
   const { template: from } = useTemplate(conversion.from.key || null, conversion.from.version);
   const { template: to } = useTemplate(conversion.to.key || null, conversion.to.version);
   const lookups = useLookups();
-  const before = Object.entries(conversion.from.values).map(([key, value]) => {
+  // In the order the earlier template lays its fields out; unknown keys last.
+  const position = (key: string) => {
+    const at = from?.definition.fields.findIndex((f) => f.key === key) ?? -1;
+    return at < 0 ? Number.MAX_SAFE_INTEGER : at;
+  };
+  const entries = Object.entries(conversion.from.values).sort(([a], [b]) => position(a) - position(b));
+  const before = entries.map(([key, value]) => {
     const field = from?.definition.fields.find((f) => f.key === key);
     return {
       key,
