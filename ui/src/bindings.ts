@@ -83,6 +83,10 @@ export const commands = {
 	templateMappingSave: (mapping: FieldMapping) => typedError<FieldMapping, AppError>(__TAURI_INVOKE("template_mapping_save", { mapping })),
 	orderConvert: (id: string, conversion: OrderConversion) => typedError<WorkOrder, AppError>(__TAURI_INVOKE("order_convert", { id, conversion })),
 	templateFormState: (key: string, version: number | null, values: Value) => typedError<FormState, AppError>(__TAURI_INVOKE("template_form_state", { key, version, values })),
+	attachmentPut: (templateKey: string, fieldKey: string, name: string, mime: string, bytes: number[]) => typedError<AttachmentRef, AppError>(__TAURI_INVOKE("attachment_put", { templateKey, fieldKey, name, mime, bytes })),
+	attachmentGet: (sha256: string) => typedError<number[], AppError>(__TAURI_INVOKE("attachment_get", { sha256 })),
+	templatePreviewState: (definition: TemplateDef, values: Value) => typedError<FormState, AppError>(__TAURI_INVOKE("template_preview_state", { definition, values })),
+	templateDiff: (key: string, from: number, to: number) => typedError<TemplateDiff, AppError>(__TAURI_INVOKE("template_diff", { key, from, to })),
 	reportsList: () => typedError<Report[], AppError>(__TAURI_INVOKE("reports_list")),
 	/**  Creates a report (`previous` is none) or rewrites the one called `previous`. */
 	reportsSave: (previous: string | null, report: ReportDef) => typedError<Report, AppError>(__TAURI_INVOKE("reports_save", { previous, report })),
@@ -115,6 +119,13 @@ export type AppError = {
 	params: { [key in string]: string },
 	/**  The input field the error concerns, when there is one. */
 	field: string | null,
+};
+
+export type AttachmentRef = {
+	sha256: string,
+	name: string,
+	mime: string,
+	size: number,
 };
 
 /**  How to pick the technician. */
@@ -1004,6 +1015,13 @@ export type TechnicianStats = {
 	sla_compliance: number | null,
 };
 
+export type TemplateChange = {
+	kind: "added" | "removed" | "changed",
+	target: "template" | "section" | "field" | "rule",
+	key: string,
+	detail: string[],
+};
+
 export type TemplateDef = {
 	key: string,
 	names: Names,
@@ -1015,6 +1033,13 @@ export type TemplateDef = {
 	rules?: FieldRule[],
 	/**  `P1`..`P5`. */
 	default_priority?: string | null,
+};
+
+export type TemplateDiff = {
+	key: string,
+	from: number,
+	to: number,
+	changes: TemplateChange[],
 };
 
 export type TemplateField = {

@@ -6,6 +6,7 @@ import {
   BarChartOutlined,
   DeploymentUnitOutlined,
   FieldTimeOutlined,
+  FormOutlined,
   ProfileOutlined,
   ScheduleOutlined,
   TeamOutlined,
@@ -29,13 +30,14 @@ import DepartmentsPage from "./admin/DepartmentsPage";
 import SlaPage from "./admin/SlaPage";
 import UsersPage from "./admin/UsersPage";
 import TechniciansPage from "./admin/TechniciansPage";
+import TemplatesPage from "./admin/templates/TemplatesPage";
 import DispatchAdminPage from "./admin/DispatchAdminPage";
 import DispatchPage from "./DispatchPage";
 import OrdersPage from "./OrdersPage";
 import PoolPage from "./PoolPage";
 import StatsPage from "./stats/StatsPage";
 
-type Page = "orders" | "users" | "departments" | "sla" | "dispatch" | "pool" | "technicians" | "dispatchAdmin" | "stats";
+type Page = "orders" | "users" | "departments" | "sla" | "dispatch" | "pool" | "technicians" | "dispatchAdmin" | "stats" | "templates";
 
 // Typing a whole order number jumps straight to that order.
 const ORDER_NUMBER = /^WO-\d{4}-\d+$/i;
@@ -102,6 +104,7 @@ export default function MainWindow({ actor }: { actor: Actor }) {
             icon: <DeploymentUnitOutlined />,
             label: <span data-testid="menu-dispatch-admin">{t("dispatchAdmin.nav.dispatch")}</span>,
           },
+          { key: "templates", icon: <FormOutlined />, label: <span data-testid="menu-templates">{t("designer.nav")}</span> },
         ]
       : []),
   ];
@@ -172,6 +175,7 @@ export default function MainWindow({ actor }: { actor: Actor }) {
           {current === "technicians" && <TechniciansPage />}
           {current === "dispatchAdmin" && <DispatchAdminPage />}
           {current === "stats" && <StatsPage admin={admin} />}
+          {current === "templates" && <TemplatesPage />}
         </Layout.Content>
       </Layout>
       <InboxDrawer open={inboxOpen} onClose={() => setInboxOpen(false)} inbox={inbox} onOpenOrder={showOrder} />

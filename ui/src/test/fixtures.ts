@@ -1,6 +1,7 @@
 // Test data in the core's shapes and a mock of the core's commands over mockIPC.
 import { mockIPC } from "@tauri-apps/api/mocks";
 import type { Actor, AppError, Directory, OrderDetail, OrderPage, SetupStatus, User, WorkOrder } from "../api";
+import { formState, general, stored, summary } from "./templateFixtures";
 
 export const adminActor: Actor = { user_id: "u-admin", login: "admin", display_name: "Ada Admin", roles: ["admin"], department_id: null };
 export const agentActor: Actor = { user_id: "u-agent", login: "li", display_name: "李雷", roles: ["agent"], department_id: "d-1" };
@@ -96,6 +97,9 @@ export function mockCore(handlers: Record<string, Handler> = {}) {
     inbox_get: () => ({ items: [], unread: 0 }),
     set_language: () => null,
     order_sla: () => null,
+    templates_list: () => [summary(general)],
+    template_version_get: () => stored(general),
+    template_form_state: () => formState(general),
     template_get: () => ({
       key: "general",
       version: 1,

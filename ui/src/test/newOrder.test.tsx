@@ -28,7 +28,7 @@ describe("new order", () => {
     await user.click(await screen.findByTestId("new-order-button"));
     await user.type(await screen.findByTestId("new-order-title"), "Boiler pressure low");
     await user.type(screen.getByTestId("new-order-description"), "Gauge shows 0.4 bar");
-    await user.type(await screen.findByTestId("new-order-value-contact_phone"), "+34 600 000 000");
+    await user.type(await screen.findByTestId("template-field-contact_phone"), "+34 600 000 000");
     await user.click(screen.getByTestId("new-order-submit"));
 
     await waitFor(() => expect(core.callsOf("order_create")).toHaveLength(1));
@@ -80,7 +80,7 @@ describe("new order", () => {
     await user.type(await screen.findByTestId("new-order-title"), "Printer jam");
     await user.click(screen.getByTestId("new-order-submit"));
     await waitFor(() =>
-      expect(within(formItemOf("new-order-value-asset_tag")).getByText("Asset tag is too long (at most 100 characters).")).toBeInTheDocument(),
+      expect(within(formItemOf("template-field-asset_tag")).getByText("Asset tag is too long (at most 100 characters).")).toBeInTheDocument(),
     );
 
     refusal = coreError({ code: "forbidden", key: "perm.create_order", params: { login: "li" } });

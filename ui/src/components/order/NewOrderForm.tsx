@@ -1,13 +1,19 @@
-// A new order: the fixed fields plus the custom fields of the `general` template. The core checks
-// everything; its refusal lands on the field it names or above the form.
-import { Alert, Divider, Form, Input, Modal, Select } from "antd";
-import { useEffect, useState } from "react";
+// A new order: the fixed fields plus the chosen template's fields (default `general`). The core
+// decides which template fields show and what is wrong; a save it would refuse is not sent, and
+// its refusal lands on the field it names or above the form.
+import { Alert, Form, Modal, Spin } from "antd";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { api, type NewOrder, type TemplateInfo, type WorkOrder } from "../../api";
-import { fieldLabel, messageOf } from "../../i18n/errors";
+import { api, type NewOrder, type WorkOrder } from "../../api";
+import { messageOf } from "../../i18n/errors";
 import { clearCoreErrors, placeCoreError, type FieldPath } from "../../lib/coreErrors";
-import { useDirectory } from "../../lib/directory";
-import { PRIORITIES } from "../../lib/keys";
+import { placeFormState, templateFieldPath } from "../template/formErrors";
+import { cleanValues } from "../template/formValues";
+import TemplateFields from "../template/TemplateFields";
+import TemplatePicker from "../template/TemplatePicker";
+import { useFormState } from "../template/useFormState";
+import { useTemplate, useTemplateDefaults, useTemplateList } from "../template/useTemplate";
+import NewOrderBasics from "./NewOrderBasics";
 
 export const TEMPLATE_KEY = "general";
 const SOURCE = "desktop";
@@ -19,62 +25,68 @@ type NewOrderValues = {
   department_id?: string;
   customer_id?: string;
   address?: string;
-  values?: Record<string, string | undefined>;
+  values?: Record<string, unknown>;
 };
 
 const PLAIN_FIELDS = ["title", "description", "priority", "department_id", "customer_id"];
 
 /** Where the core's `error.field` shows in this form. */
-function fieldPath(template: TemplateInfo | null) {
+function fieldPath(templateKeys: readonly string[]) {
+  const ofTemplate = templateFieldPath(templateKeys);
   return (field: string): FieldPath | null => {
     if (PLAIN_FIELDS.includes(field)) return field;
     if (field === "address" || field === "location") return "address";
-    const key = field.startsWith("values.") ? field.slice("values.".length) : field;
-    return template?.fields.some((f) => f.key === key) ? ["values", key] : null;
+    return field.startsWith("values.") ? ofTemplate(field) : null;
+  };
+}
+
+function orderInput(v: NewOrderValues, templateKey: string): NewOrder {
+  return {
+    title: v.title ?? "",
+    description: v.description ? v.description : null,
+    priority: v.priority ?? null,
+    template_key: templateKey,
+    values: cleanValues(v.values),
+    department_id: v.department_id ?? null,
+    customer_id: v.customer_id ?? null,
+    catalog_item_id: null,
+    location: v.address ? { address: v.address, lat: null, lon: null } : null,
+    source: SOURCE,
   };
 }
 
 type Props = { open: boolean; onCancel: () => void; onCreated: (order: WorkOrder) => void };
 
 export default function NewOrderForm({ open, onCancel, onCreated }: Props) {
-  const { t } = useTranslation();
-  const { directory } = useDirectory();
+  const { t, i18n } = useTranslation();
   const [form] = Form.useForm<NewOrderValues>();
-  const [template, setTemplate] = useState<TemplateInfo | null>(null);
+  const [templateKey, setTemplateKey] = useState(TEMPLATE_KEY);
+  const { list, error: listError } = useTemplateList(open);
+  const { template, error: templateError } = useTemplate(open ? templateKey : null, null);
+  const watched = Form.useWatch("values", form);
+  const state = useFormState(template ? template.key : null, template?.version ?? null, watched);
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
+  const loadError = listError ?? templateError;
 
-  useEffect(() => {
-    if (!open || template) return;
-    api.templateGet(TEMPLATE_KEY).then(setTemplate, (e: unknown) => setFailure(messageOf(t, e)));
-  }, [open, template, t]);
+  useTemplateDefaults(form, template);
 
   async function submit(v: NewOrderValues) {
+    if (!template) return;
     setBusy(true);
     setFailure(null);
     clearCoreErrors(form);
-    const values: Record<string, string> = {};
-    for (const [key, value] of Object.entries(v.values ?? {})) {
-      if (value !== undefined && value !== "") values[key] = value;
-    }
-    const input: NewOrder = {
-      title: v.title ?? "",
-      description: v.description ? v.description : null,
-      priority: v.priority ?? null,
-      template_key: TEMPLATE_KEY,
-      values,
-      department_id: v.department_id ?? null,
-      customer_id: v.customer_id ?? null,
-      catalog_item_id: null,
-      location: v.address ? { address: v.address, lat: null, lon: null } : null,
-      source: SOURCE,
-    };
+    const input = orderInput(v, template.key);
     try {
+      // Asked afresh: the debounced state may lag the last keystroke.
+      const verdict = await api.templateFormState(template.key, template.version, input.values ?? {});
+      if (placeFormState(form, t, verdict) > 0) return;
       const order = await api.orderCreate(input);
       form.resetFields();
+      setTemplateKey(TEMPLATE_KEY);
       onCreated(order);
     } catch (e) {
-      setFailure(placeCoreError(form, t, e, fieldPath(template)));
+      setFailure(placeCoreError(form, t, e, fieldPath(template.definition.fields.map((f) => f.key))));
     } finally {
       setBusy(false);
     }
@@ -92,55 +104,34 @@ export default function NewOrderForm({ open, onCancel, onCreated }: Props) {
         setFailure(null);
         onCancel();
       }}
-      width={640}
+      width={720}
       forceRender
-      okButtonProps={{ "data-testid": "new-order-submit" }}
+      okButtonProps={{ "data-testid": "new-order-submit", disabled: !template }}
     >
-      {failure && <Alert type="error" showIcon message={failure} style={{ marginBottom: 16 }} data-testid="new-order-error" />}
+      {(failure || loadError !== null) && (
+        <Alert
+          type="error"
+          showIcon
+          message={failure ?? messageOf(t, loadError)}
+          style={{ marginBottom: 16 }}
+          data-testid="new-order-error"
+        />
+      )}
       <Form form={form} layout="vertical" initialValues={{ priority: "P3" }} onFinish={submit}>
-        <Form.Item name="title" label={t("fields.title")}>
-          <Input data-testid="new-order-title" autoFocus />
-        </Form.Item>
-        <Form.Item name="description" label={t("fields.description")}>
-          <Input.TextArea rows={4} data-testid="new-order-description" />
-        </Form.Item>
-        <Form.Item name="priority" label={t("fields.priority")}>
-          <Select
-            data-testid="new-order-priority"
-            options={PRIORITIES.map((p) => ({ value: p, label: t(`priority.${p}`) }))}
+        <Form.Item label={t("templateForm.template")}>
+          <TemplatePicker
+            testId="new-order-template"
+            templates={list}
+            value={templateKey}
+            onChange={(key) => {
+              clearCoreErrors(form);
+              setTemplateKey(key);
+            }}
           />
         </Form.Item>
-        <Form.Item name="department_id" label={t("fields.department_id")}>
-          <Select
-            allowClear
-            showSearch
-            optionFilterProp="label"
-            options={directory.departments.map((d) => ({ value: d.id, label: d.name }))}
-          />
-        </Form.Item>
-        <Form.Item name="customer_id" label={t("newOrder.customer")}>
-          <Select
-            allowClear
-            showSearch
-            optionFilterProp="label"
-            options={directory.customers.map((c) => ({ value: c.id, label: c.name }))}
-          />
-        </Form.Item>
-        <Form.Item name="address" label={t("fields.address")}>
-          <Input data-testid="new-order-address" />
-        </Form.Item>
-        {template && template.fields.length > 0 && (
-          <>
-            <Divider plain orientation="left">
-              {t("newOrder.templateFields")}
-            </Divider>
-            {template.fields.map((field) => (
-              <Form.Item key={field.key} name={["values", field.key]} label={fieldLabel(t, `values.${field.key}`)}>
-                <Input maxLength={field.max_length} data-testid={`new-order-value-${field.key}`} />
-              </Form.Item>
-            ))}
-          </>
-        )}
+        <NewOrderBasics />
+        {open && !template && loadError === null && <Spin />}
+        {template && <TemplateFields definition={template.definition} state={state} lang={i18n.language} />}
       </Form>
     </Modal>
   );

@@ -1,10 +1,12 @@
-// What can be done to the order now: assign, move to one of the statuses the core offers, edit.
-import { EditOutlined, SwapOutlined } from "@ant-design/icons";
+// What can be done to the order now: assign, move to one of the statuses the core offers, edit,
+// convert to another template.
+import { BranchesOutlined, EditOutlined, SwapOutlined } from "@ant-design/icons";
 import { Button, Flex, Select, Space, Typography } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api, type OrderDetail, type Status, type WorkOrder } from "../../api";
 import { useDirectory } from "../../lib/directory";
+import ConvertOrderForm from "../template/ConvertOrderForm";
 import HandoverForm from "./HandoverForm";
 import OrderEditForm from "./OrderEditForm";
 
@@ -23,6 +25,7 @@ export default function OrderActions({ detail, onChanged, onFailed }: Props) {
   const [busy, setBusy] = useState<string | null>(null);
   const [editing, setEditing] = useState(false);
   const [handingOver, setHandingOver] = useState(false);
+  const [converting, setConverting] = useState(false);
   const { order } = detail;
   const note = t("detail.updated", { number: order.number });
 
@@ -84,9 +87,14 @@ export default function OrderActions({ detail, onChanged, onFailed }: Props) {
       </Space>
       {detail.can_work && (
         <div>
-          <Button icon={<EditOutlined />} onClick={() => setEditing(true)} data-testid="order-edit">
-            {t("detail.editOrder")}
-          </Button>
+          <Space wrap>
+            <Button icon={<EditOutlined />} onClick={() => setEditing(true)} data-testid="order-edit">
+              {t("detail.editOrder")}
+            </Button>
+            <Button icon={<BranchesOutlined />} onClick={() => setConverting(true)} data-testid="order-convert">
+              {t("templateForm.convert.open")}
+            </Button>
+          </Space>
         </div>
       )}
       {handingOver && (
@@ -100,6 +108,21 @@ export default function OrderActions({ detail, onChanged, onFailed }: Props) {
           }}
           onConflict={(e) => {
             setHandingOver(false);
+            onFailed(e);
+          }}
+        />
+      )}
+      {converting && (
+        <ConvertOrderForm
+          order={order}
+          open={converting}
+          onClose={() => setConverting(false)}
+          onConverted={(converted) => {
+            setConverting(false);
+            onChanged(converted, t("templateForm.convert.done", { number: converted.number }));
+          }}
+          onConflict={(e) => {
+            setConverting(false);
             onFailed(e);
           }}
         />

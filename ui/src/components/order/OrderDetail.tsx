@@ -7,6 +7,8 @@ import { appErrorOf, type WorkOrder } from "../../api";
 import { errorMessage, messageOf } from "../../i18n/errors";
 import { useOrderDetail } from "../../lib/useOrderDetail";
 import SlaPanel from "../sla/SlaPanel";
+import TemplateValues from "../template/TemplateValues";
+import { useTemplate } from "../template/useTemplate";
 import OrderActions from "./OrderActions";
 import OrderComments from "./OrderComments";
 import OrderFields from "./OrderFields";
@@ -23,6 +25,7 @@ export default function OrderDetail({ idOrNumber, onClose, onChanged }: Props) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const { detail, error, loading, reload } = useOrderDetail(idOrNumber);
+  const { template } = useTemplate(detail?.order.template_key ?? null, detail?.order.template_version ?? null);
   const [failure, setFailure] = useState<unknown>(null);
 
   function changed(order: WorkOrder, note?: string) {
@@ -100,8 +103,21 @@ export default function OrderDetail({ idOrNumber, onClose, onChanged }: Props) {
             />
             <Tabs
               items={[
-                { key: "fields", label: t("detail.fields"), children: <OrderFields order={order} /> },
-                { key: "history", label: t("detail.history"), children: <OrderHistory events={detail.history} /> },
+                {
+                  key: "fields",
+                  label: t("detail.fields"),
+                  children: (
+                    <Flex vertical gap={16}>
+                      <OrderFields order={order} />
+                      <TemplateValues order={order} history={detail.history} />
+                    </Flex>
+                  ),
+                },
+                {
+                  key: "history",
+                  label: t("detail.history"),
+                  children: <OrderHistory events={detail.history} template={template?.definition} />,
+                },
                 {
                   key: "comments",
                   label: `${t("detail.comments")} (${detail.comments.length})`,

@@ -1,9 +1,8 @@
-// The order's fields as the core stored them, with names and times in the reader's language.
+// The order's fields as the core stored them, with names and times in the reader's language
+// (its template values are shown by TemplateValues, as its template version describes them).
 import { Descriptions, Typography, type DescriptionsProps } from "antd";
 import { useTranslation } from "react-i18next";
 import type { WorkOrder } from "../../api";
-import { displayValue } from "../../lib/values";
-import { fieldLabel } from "../../i18n/errors";
 import { useFormat } from "../../i18n/format";
 import { useDirectory } from "../../lib/directory";
 
@@ -16,7 +15,6 @@ export default function OrderFields({ order }: { order: WorkOrder }) {
   const none = t("common.none");
   const who = (id: string) => directory.user(id)?.display_name ?? id;
   const customer = directory.customer(order.customer_id);
-  const values = order.values && typeof order.values === "object" && !Array.isArray(order.values) ? order.values : {};
 
   const items: DescriptionsProps["items"] = [
     {
@@ -25,11 +23,6 @@ export default function OrderFields({ order }: { order: WorkOrder }) {
       span: 2,
       children: <Typography.Paragraph style={{ whiteSpace: "pre-wrap", margin: 0 }}>{order.description || none}</Typography.Paragraph>,
     },
-    ...Object.entries(values).map(([key, value]) => ({
-      key: `values.${key}`,
-      label: fieldLabel(t, `values.${key}`),
-      children: displayValue(value) || none,
-    })),
     { key: "customer", label: t("fields.customer_id"), children: customer ? customer.name : none },
     { key: "department", label: t("fields.department_id"), children: directory.department(order.department_id)?.name ?? none },
     {

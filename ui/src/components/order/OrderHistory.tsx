@@ -2,11 +2,14 @@
 import { Empty, Timeline, Typography } from "antd";
 import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
-import type { Event, JsonValue } from "../../api";
+import type { Event, JsonValue, TemplateDef } from "../../api";
 import { fieldLabel } from "../../i18n/errors";
 import { useFormat } from "../../i18n/format";
 import { useDirectory } from "../../lib/directory";
 import { displayValue } from "../../lib/values";
+import ConversionEvent from "../template/ConversionEvent";
+import { isConversion } from "../template/conversion";
+import { useTemplateFieldText } from "../template/valueText";
 import { handoverText } from "./handoverDetails";
 import { slaEventText, SYSTEM_USER_ID } from "./historyDetails";
 
@@ -34,13 +37,23 @@ function eventField(event: Event): string | null {
   return null;
 }
 
-export default function OrderHistory({ events }: { events: Event[] }) {
+type Props = {
+  events: Event[];
+  /** The order's template version: its fields' changes read with their labels and options. */
+  template?: TemplateDef | null;
+};
+
+export default function OrderHistory({ events, template }: Props) {
   const { t } = useTranslation();
   const format = useFormat();
   const directory = useDirectory();
+  const templateText = useTemplateFieldText(template);
+  const label = (field: string) => templateText.label(field) ?? fieldLabel(t, field);
 
   function valueText(field: string | null, value: JsonValue | null, tr: TFunction): string {
     if (value === null || value === undefined || value === "") return tr("history.empty");
+    const ofTemplate = templateText.value(field, value, tr);
+    if (ofTemplate !== null) return ofTemplate;
     const text = displayValue(value);
     switch (field) {
       case "status":
@@ -69,6 +82,9 @@ export default function OrderHistory({ events }: { events: Event[] }) {
       event.actor_id === SYSTEM_USER_ID
         ? t("history.system")
         : (directory.user(event.actor_id)?.display_name ?? t("history.unknownUser"));
+    if (isConversion(event)) {
+      return { key: event.id, color: "cyan", children: <ConversionEvent event={event} who={who} /> };
+    }
     const field = eventField(event);
     const explained = EXPLAINED.has(event.kind) ? slaEventText(event, t, format, directory) : null;
     const handover = handoverText(event, who, t, directory);
@@ -81,7 +97,7 @@ export default function OrderHistory({ events }: { events: Event[] }) {
         <div data-testid="history-event" data-kind={event.kind}>
           <Typography.Text strong>
             {handover?.headline ??
-              t(`history.${event.kind}`, { who, field: field ? fieldLabel(t, field) : "", ...explained?.params })}
+              t(`history.${event.kind}`, { who, field: field ? label(field) : "", ...explained?.params })}
           </Typography.Text>
           <Typography.Text type="secondary" style={{ marginInlineStart: 8 }}>
             {format.dateTime(event.at)} · {t(`eventKind.${event.kind}`)}
