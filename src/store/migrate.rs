@@ -61,6 +61,12 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../../migrations/sqlite/0008_reports.sql"),
         postgres: include_str!("../../migrations/postgres/0008_reports.sql"),
     },
+    Migration {
+        version: 10,
+        name: "stats_durations",
+        sqlite: include_str!("../../migrations/sqlite/0010_stats_durations.sql"),
+        postgres: include_str!("../../migrations/postgres/0010_stats_durations.sql"),
+    },
 ];
 
 pub(super) async fn run(store: &Store) -> Result<()> {
