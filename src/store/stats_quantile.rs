@@ -143,6 +143,9 @@ fn bucket_counts_sql(measure: &str, column: &str, group: Option<GroupBy>, cut: &
     ))
 }
 
+/// Per (period, group): (bucket, durations in it), by bucket.
+type BucketCounts = BTreeMap<(usize, Option<String>), Vec<(i64, i64)>>;
+
 /// One picked rank: period, group, bucket, rank inside the bucket.
 #[derive(Debug, Clone, PartialEq)]
 struct Pick {
@@ -154,7 +157,7 @@ struct Pick {
 
 /// Where each rank of `statistic` falls, per (period, group), given the counts per bucket
 /// (sorted by bucket within each key).
-fn picks(statistic: Statistic, counts: &BTreeMap<(usize, Option<String>), Vec<(i64, i64)>>) -> Vec<Pick> {
+fn picks(statistic: Statistic, counts: &BucketCounts) -> Vec<Pick> {
     let mut out = Vec::new();
     for ((k, g), buckets) in counts {
         let n: i64 = buckets.iter().map(|(_, c)| c).sum();
@@ -213,7 +216,7 @@ pub async fn cells(
     }
     let (Some((measure, column)), Some(cut)) = (measure(metric), cut(buckets)) else { return Ok(None) };
     let Some(sql) = bucket_counts_sql(measure, column, group, &cut) else { return Ok(Some(Vec::new())) };
-    let mut counts: BTreeMap<(usize, Option<String>), Vec<(i64, i64)>> = BTreeMap::new();
+    let mut counts = BucketCounts::new();
     for row in sqlx::query(&sql).fetch_all(&mut *conn).await? {
         let (k, g, bucket, n): (i64, Option<String>, i64, i64) =
             (row.try_get(0)?, row.try_get(1)?, row.try_get(2)?, row.try_get(3)?);
