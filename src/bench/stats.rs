@@ -8,6 +8,7 @@ use crate::domain::stats::{buckets, GroupBy, Metric, Period, Statistic, StatsQue
 use crate::domain::user::Actor;
 use crate::service::Orderly;
 use crate::store::stats::metric_sql;
+use crate::store::stats_quantile;
 use crate::store::stats_rollup::rollup_sql;
 use crate::{Error, Result};
 use chrono::{Duration, NaiveDate};
@@ -203,7 +204,13 @@ pub async fn stats(orderly: &Orderly, actor: &Actor, reps: usize, pg_url: Option
             std::hint::black_box(raw.run(&sql).await?);
             rawt.push(t.elapsed());
         }
-        let path = if rollup_sql(q.metric, q.statistic, q.group_by, &periods).is_some() { "rollup" } else { "orders" };
+        let path = if rollup_sql(q.metric, q.statistic, q.group_by, &periods).is_some() {
+            "rollup"
+        } else if stats_quantile::answers(q.metric, q.statistic, q.group_by, &periods) {
+            "durations"
+        } else {
+            "orders"
+        };
         out.push_str(&format!(
             "{:<54} {:>8.1} {:>8.1} {:>8.1} {:>8.1} {:>6} {:>8}\n",
             tile.name,

@@ -8,8 +8,8 @@ use crate::domain::stats::{
 use crate::domain::user::Actor;
 use crate::store::sla::{get_setting, put_setting};
 use crate::store::stats::{self as stats_store, Cell};
-use crate::store::stats_rollup;
 use crate::store::users;
+use crate::store::{stats_quantile, stats_rollup};
 use crate::Result;
 use chrono::NaiveDate;
 use chrono_tz::Tz;
@@ -58,7 +58,9 @@ impl Orderly {
 
     /// One metric as series of points, one series per group (one series when ungrouped).
     /// Counts, means and SLA shares by the groupings the rollup keeps come from it (migration
-    /// 0005); everything else, and every answer it cannot give exactly, from the orders.
+    /// 0005), medians and p90 of durations by those groupings from the duration tables
+    /// (migration 0010); everything else, and every answer they cannot give exactly, from the
+    /// orders.
     pub async fn stats(&self, actor: &Actor, query: &StatsQuery) -> Result<StatsResult> {
         self.stats_by(actor, query, true).await
     }
@@ -74,12 +76,20 @@ impl Orderly {
         actor.require(actor.can_assign(), "perm.see_stats")?;
         let zone = self.org_time_zone().await?;
         let periods = buckets(query, zone)?;
-        let sql = rollup
-            .then(|| stats_rollup::rollup_sql(query.metric, query.statistic, query.group_by, &periods))
-            .flatten()
-            .unwrap_or_else(|| stats_store::metric_sql(query.metric, query.statistic, query.group_by, &periods));
+        let (metric, statistic, group) = (query.metric, query.statistic, query.group_by);
         let mut conn = self.read().await?;
-        let cells = stats_store::cells(&mut conn, &sql).await?;
+        let quantiles =
+            if rollup { stats_quantile::cells(&mut conn, metric, statistic, group, &periods).await? } else { None };
+        let cells = match quantiles {
+            Some(cells) => cells,
+            None => {
+                let sql = rollup
+                    .then(|| stats_rollup::rollup_sql(metric, statistic, group, &periods))
+                    .flatten()
+                    .unwrap_or_else(|| stats_store::metric_sql(metric, statistic, group, &periods));
+                stats_store::cells(&mut conn, &sql).await?
+            }
+        };
         let labels: HashMap<String, String> = match query.group_by {
             Some(g) => stats_store::group_labels(&mut conn, g).await?.into_iter().collect(),
             None => HashMap::new(),

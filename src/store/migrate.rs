@@ -67,6 +67,12 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../../migrations/sqlite/0009_attachments.sql"),
         postgres: include_str!("../../migrations/postgres/0009_attachments.sql"),
     },
+    Migration {
+        version: 10,
+        name: "stats_durations",
+        sqlite: include_str!("../../migrations/sqlite/0010_stats_durations.sql"),
+        postgres: include_str!("../../migrations/postgres/0010_stats_durations.sql"),
+    },
 ];
 
 pub(super) async fn run(store: &Store) -> Result<()> {

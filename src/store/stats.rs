@@ -63,7 +63,7 @@ pub(super) fn category_case(status_expr: &str, json: bool) -> String {
 
 /// The group key of an order `o`; `status_expr` is where its status (at the moment that
 /// matters) comes from.
-fn group_expr(group: Option<GroupBy>, status_expr: &str, json: bool) -> String {
+pub(super) fn group_expr(group: Option<GroupBy>, status_expr: &str, json: bool) -> String {
     match group {
         None => "CAST(NULL AS TEXT)".into(),
         Some(GroupBy::StatusCategory) => category_case(status_expr, json),

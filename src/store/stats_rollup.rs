@@ -7,8 +7,8 @@
 //! Answers are exact: counts are sums of counts; a mean is the exact integer sum of
 //! milliseconds over the count; a share is met over total. Where the rollup cannot answer
 //! exactly (a bound off the 15-minute grid, a median or p90, or a grouping it does not keep:
-//! template, customer group) [`rollup_sql`] says `None` and the caller runs the
-//! straightforward SQL.
+//! template, customer group) [`rollup_sql`] says `None`; medians and p90 then come from
+//! [`super::stats_quantile`] where it answers, everything else from the straightforward SQL.
 
 use super::stats::{category_case, DAWN};
 use crate::domain::stats::{Bucket, GroupBy, Metric, Statistic};
@@ -49,7 +49,7 @@ enum Value {
 
 /// The rollup's grouping and the SQL turning its `key` into the group the straightforward
 /// query reports. Ungrouped sums the status rows (every order has exactly one status).
-fn dimension(group: Option<GroupBy>) -> Option<(&'static str, String)> {
+pub(super) fn dimension(group: Option<GroupBy>) -> Option<(&'static str, String)> {
     Some(match group {
         None => ("s", "CAST(NULL AS TEXT)".into()),
         Some(GroupBy::StatusCategory) => ("s", category_case("r.key", false)),
