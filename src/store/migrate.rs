@@ -61,6 +61,13 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../../migrations/sqlite/0008_reports.sql"),
         postgres: include_str!("../../migrations/postgres/0008_reports.sql"),
     },
+    // 9 and 10 are taken by other branches; versions only need to be distinct.
+    Migration {
+        version: 11,
+        name: "workflows",
+        sqlite: include_str!("../../migrations/sqlite/0011_workflows.sql"),
+        postgres: include_str!("../../migrations/postgres/0011_workflows.sql"),
+    },
 ];
 
 pub(super) async fn run(store: &Store) -> Result<()> {

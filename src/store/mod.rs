@@ -21,6 +21,7 @@ pub mod stats;
 pub mod stats_rollup;
 pub mod templates;
 pub mod users;
+pub mod workflows;
 
 use crate::{Error, Result};
 use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
