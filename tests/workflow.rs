@@ -372,3 +372,33 @@ async fn a_rejected_transfer_goes_back_with_its_comment(s: TestStore) {
     assert_eq!(e.key, "workflow.action_unavailable", "nothing is pending any more");
 }
 conformance!(rejected_transfer_, a_rejected_transfer_goes_back_with_its_comment);
+
+async fn time_rules_act_once_per_stay_in_the_scheduler_tick(s: TestStore) {
+    use orderly::domain::time_rule::{TimeAction, TimeRule};
+    let rule = |minutes: i64| TimeRule {
+        key: "auto_close".into(),
+        names: Names::new("Close resolved orders", "自动关闭", "Cierre automático"),
+        status: "done".into(),
+        after_minutes: minutes,
+        action: TimeAction::Transition { action: "close".into() },
+    };
+    let e = s.orderly.set_time_rules(&s.admin, vec![rule(0)]).await.unwrap_err();
+    assert_eq!((e.key.as_str(), e.field.as_deref()), ("time_rule.after_out_of_range", Some("rules.0.after_minutes")));
+    assert_eq!(s.count("time_rules").await, 0, "nothing stored");
+    s.orderly.set_time_rules(&s.admin, vec![rule(60)]).await.unwrap();
+    let o = s.orderly.create_order(&s.admin, NewOrder { title: "灯不亮".into(), ..Default::default() }).await.unwrap();
+    let o = s.orderly.assign_order(&s.admin, &o.id, Some(s.admin.user_id.clone()), o.version).await.unwrap();
+    let o = act(&s, &s.admin, &o, "resolve", ActInput::default()).await;
+    let resolved_at = o.resolved_at.unwrap();
+    let early = s.orderly.sla_tick(resolved_at + 59 * 60_000, 500).await.unwrap();
+    assert_eq!(early.time_rules.ran, 0);
+    assert_eq!(s.orderly.get_order(&s.admin, &o.id).await.unwrap().status, Status::Done);
+    let due = s.orderly.sla_tick(resolved_at + 61 * 60_000, 500).await.unwrap();
+    assert_eq!((due.time_rules.ran, due.time_rules.refused), (1, 0));
+    let closed = s.orderly.order_detail(&s.admin, &o.id).await.unwrap();
+    assert_eq!(closed.order.status, Status::Closed);
+    assert!(closed.history.iter().any(|e| e.field.as_deref() == Some("time_rule")));
+    let again = s.orderly.sla_tick(resolved_at + 120 * 60_000, 500).await.unwrap();
+    assert_eq!(again.time_rules.ran, 0, "once per stay");
+}
+conformance!(time_rules_, time_rules_act_once_per_stay_in_the_scheduler_tick);
