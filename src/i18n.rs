@@ -210,6 +210,12 @@ pub const CATALOGUE: &[(&str, &str, &str, &str)] = &[
     ("smtp.credentials_incomplete", "Give both a username and a password, or neither.", "用户名和密码需同时填写或都不填。", "Indique usuario y contraseña, o ninguno de los dos."),
     ("export.format_unknown", "An export is written as .svg, .png, .csv or .xlsx, not \"{value}\".", "导出只能保存为 .svg、.png、.csv 或 .xlsx，不能是“{value}”。", "Una exportación se guarda como .svg, .png, .csv o .xlsx, no \"{value}\"."),
     ("export.unwritable", "{value} cannot be written.", "无法写入 {value}。", "No se puede escribir {value}."),
+    ("workflow.status_fixed", "\"{value}\" cannot be used here: a workflow keeps the statuses orders hold ({allowed}) with their categories, and starts at unassigned.", "此处不能使用“{value}”：流程须沿用工单的状态（{allowed}）及其类别，并从“待分配”开始。", "No se puede usar \"{value}\" aquí: un flujo mantiene los estados de las órdenes ({allowed}) con sus categorías y empieza en sin asignar."),
+    ("workflow.not_found", "Workflow \"{value}\" was not found.", "未找到流程“{value}”。", "No se encontró el flujo \"{value}\"."),
+    ("trigger.key_duplicate", "The key \"{value}\" is used twice.", "标识“{value}”重复使用。", "La clave \"{value}\" se usa dos veces."),
+    ("trigger.not_found", "Trigger \"{value}\" was not found.", "未找到触发器“{value}”。", "No se encontró el disparador \"{value}\"."),
+    ("transfer.no_request", "Order {value} has no transfer waiting for review.", "工单 {value} 没有待审核的转单申请。", "La orden {value} no tiene ningún traslado pendiente de revisión."),
+    ("transfer.not_reviewer", "Only a supervisor or dispatcher of the target department may review this transfer ({login} is not one).", "只有目标部门的主管或调度员可以审核此转单（{login} 不是）。", "Solo un supervisor o despachador del departamento de destino puede revisar este traslado ({login} no lo es)."),
 ];
 
 /// Texts the desktop shell shows natively, (key, en, zh-CN, es): notifications
@@ -271,6 +277,41 @@ pub const NOTICES: &[(&str, &str, &str, &str)] = &[
         "{by} 在评论中提到了您。",
         "{by} le mencionó en un comentario.",
     ),
+    (
+        "notice.transfer_requested.title",
+        "{order}: transfer to review",
+        "{order}：待审核的转单",
+        "{order}: traslado por revisar",
+    ),
+    (
+        "notice.transfer_requested.body",
+        "{by} asks to transfer it to your department: {reason}",
+        "{by} 申请转入您的部门：{reason}",
+        "{by} pide trasladarla a su departamento: {reason}",
+    ),
+    (
+        "notice.transfer_approved.title",
+        "{order}: transfer approved",
+        "{order}：转单已通过",
+        "{order}: traslado aprobado",
+    ),
+    ("notice.transfer_approved.body", "{by} approved the transfer.", "{by} 同意了转单。", "{by} aprobó el traslado."),
+    (
+        "notice.transfer_rejected.title",
+        "{order}: transfer rejected",
+        "{order}：转单被驳回",
+        "{order}: traslado rechazado",
+    ),
+    (
+        "notice.transfer_rejected.body",
+        "{by} rejected the transfer: {comment}",
+        "{by} 驳回了转单：{comment}",
+        "{by} rechazó el traslado: {comment}",
+    ),
+    ("notice.trigger.title", "{order}: {title}", "{order}：{title}", "{order}: {title}"),
+    ("notice.trigger.body", "{message}", "{message}", "{message}"),
+    ("notice.time_rule.title", "{order}: {title}", "{order}：{title}", "{order}: {title}"),
+    ("notice.time_rule.body", "{message}", "{message}", "{message}"),
 ];
 
 /// The message for `key` in `lang`, parameters filled in. Unknown keys show the key itself so

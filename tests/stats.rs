@@ -274,7 +274,12 @@ async fn the_service_path_feeds_backlog_and_reopen_rate(s: TestStore) {
     let order = s.orderly.create_order(&s.admin, input).await.unwrap();
     let order = s.orderly.assign_order(&s.admin, &order.id, Some(tech.user_id.clone()), order.version).await.unwrap();
     let order = s.orderly.change_status(&s.admin, &order.id, "done", order.version).await.unwrap();
-    let order = s.orderly.change_status(&s.admin, &order.id, "in_progress", order.version).await.unwrap();
+    // Reopening takes a reason in the workflow (issue #4).
+    let reopen = orderly::service::workflow_moves::ActInput {
+        comment: Some("客户反馈仍不制冷".into()),
+        ..Default::default()
+    };
+    let order = s.orderly.act(&s.admin, &order.id, order.version, "reopen", reopen).await.unwrap();
     s.orderly.urge_order(&s.admin, &order.id).await.unwrap();
     let today = chrono::Utc::now().date_naive().format("%Y-%m-%d").to_string();
     let q = |m| query(m, Period::Day, &today, &today, None);

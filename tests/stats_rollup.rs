@@ -199,7 +199,10 @@ async fn service_lives(s: &TestStore, w: &World) {
         let order = s.orderly.assign_order(&s.admin, &order.id, Some(w.techs[i].clone()), order.version).await.unwrap();
         let order = s.orderly.change_status(&s.admin, &order.id, "done", order.version).await.unwrap();
         if i > 0 {
-            let order = s.orderly.change_status(&s.admin, &order.id, "in_progress", order.version).await.unwrap();
+            // Reopening takes a reason in the workflow (issue #4).
+            let reopen =
+                orderly::service::workflow_moves::ActInput { comment: Some("未修好".into()), ..Default::default() };
+            let order = s.orderly.act(&s.admin, &order.id, order.version, "reopen", reopen).await.unwrap();
             s.orderly.urge_order(&s.admin, &order.id).await.unwrap();
             let mut set = std::collections::BTreeMap::new();
             set.insert("priority".to_string(), serde_json::json!("P1"));

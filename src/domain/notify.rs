@@ -7,8 +7,20 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 /// The kinds of notification, as stored keys.
-pub const KINDS: [&str; 7] =
-    ["sla_warning", "sla_breached", "sla_alert", "sla_suspended", "assigned", "urged", "mentioned"];
+pub const KINDS: [&str; 12] = [
+    "sla_warning",
+    "sla_breached",
+    "sla_alert",
+    "sla_suspended",
+    "assigned",
+    "urged",
+    "mentioned",
+    "transfer_requested",
+    "transfer_approved",
+    "transfer_rejected",
+    "trigger",
+    "time_rule",
+];
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]

@@ -11,12 +11,13 @@ use crate::domain::order::{
 use crate::domain::priority::Priority;
 use crate::domain::status::Status;
 use crate::domain::template::{self, split_unmapped};
+use crate::domain::trigger::TriggerEvent;
 use crate::domain::user::Actor;
 use crate::domain::{new_id, now_millis};
-use crate::store::{orders as order_store, templates as template_store, users, WriteTx};
+use crate::store::{orders as order_store, templates as template_store, users, Engine, WriteTx};
 use crate::{Error, Result};
 use serde_json::{json, Map, Value};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 fn text_of(value: &Value, field: &str) -> Result<String> {
     match value {
@@ -175,6 +176,46 @@ pub(super) fn status_change(order: &mut WorkOrder, to: Status, now: i64) -> Chan
     }
 }
 
+/// An edit of an order's fields, before it is saved: its history changes, and the template
+/// version when template values were set.
+pub(super) struct Edit {
+    pub changes: Vec<Change>,
+    pub def: Option<TemplateDef>,
+}
+
+impl Edit {
+    /// The fields the edit changed, as triggers name them.
+    pub fn changed_fields(&self) -> BTreeSet<String> {
+        self.changes.iter().filter_map(|c| c.field.clone()).collect()
+    }
+}
+
+/// Applies `FIELD = VALUE`s (columns and template values) to `order`, checked as one edit;
+/// nothing is written.
+pub(super) async fn edit_fields(
+    conn: &mut sqlx::AnyConnection,
+    order: &mut WorkOrder,
+    set: &BTreeMap<String, Value>,
+) -> Result<Edit> {
+    let mut changes = Vec::new();
+    let mut custom = BTreeMap::new();
+    for (key, value) in set {
+        match custom_key(key) {
+            Some(k) => drop(custom.insert(k, value)),
+            None => changes.extend(apply_field(order, key, value)?),
+        }
+    }
+    let def = if custom.is_empty() { None } else { Some(template_of(conn, order).await?) };
+    if let Some(def) = &def {
+        changes.extend(apply_custom_values(order, def, &custom)?);
+        let values = order.values.as_object().cloned().unwrap_or_default();
+        super::attachments::check_stored(conn, def, &values).await?;
+    }
+    validate_order_location(&order.location)?;
+    super::people::check_order_references(conn, order).await?;
+    Ok(Edit { changes, def })
+}
+
 impl Orderly {
     /// Loads an order for a change in `tx`: visible, workable by the actor, version current.
     pub(super) async fn order_for_change(
@@ -219,40 +260,41 @@ impl Orderly {
         let mut tx = self.store.write().await?;
         let (seq, mut order) = Self::order_for_change(&mut tx, actor, id, update.version).await?;
         actor.require(actor.can_work(&order), "perm.work_order")?;
-        let mut changes = Vec::new();
-        let mut custom = BTreeMap::new();
-        for (key, value) in &update.set {
-            match custom_key(key) {
-                Some(k) => drop(custom.insert(k, value)),
-                None => changes.extend(apply_field(&mut order, key, value)?),
-            }
-        }
-        let def = if custom.is_empty() { None } else { Some(template_of(&mut tx, &order).await?) };
-        if let Some(def) = &def {
-            changes.extend(apply_custom_values(&mut order, def, &custom)?);
-            let values = order.values.as_object().cloned().unwrap_or_default();
-            super::attachments::check_stored(&mut tx, def, &values).await?;
-        }
-        validate_order_location(&order.location)?;
-        super::people::check_order_references(&mut tx, &order).await?;
-        let reindex = changes.iter().any(|c| matches!(c.field.as_deref(), Some("title" | "description")));
-        let moves_sla =
-            changes.iter().any(|c| matches!(c.field.as_deref(), Some("priority" | "customer_id" | "catalog_item_id")));
+        let edit = edit_fields(&mut tx, &mut order, &update.set).await?;
         let now = now_millis();
-        let values_changed = changes.iter().any(|c| c.field.as_deref().is_some_and(|f| f.starts_with("values.")));
-        let mut order = Self::save_changes(&mut tx, actor, order, &changes, now).await?;
-        if let (Some(def), true) = (&def, values_changed) {
-            index_values(&mut tx, def, seq, &order).await?;
-            super::attachments::link_files(&mut tx, def, &order, false).await?;
-        }
-        if reindex {
-            order_store::index_head(&mut tx, self.store.engine(), seq, &order).await?;
-        }
-        if moves_sla {
-            Self::refresh_sla(&mut tx, &mut order, false, now).await?;
+        let mut order = Self::save_changes(&mut tx, actor, order, &edit.changes, now).await?;
+        Self::after_edit(&mut tx, self.store.engine(), seq, &mut order, &edit, now).await?;
+        let changed = edit.changed_fields();
+        if !changed.is_empty() {
+            order = Self::run_triggers(&mut tx, self.store.engine(), order, TriggerEvent::Update, changed, now).await?;
         }
         tx.commit().await?;
         Ok(order)
+    }
+
+    /// What follows an edit once it is saved: the list's value index, the search document and
+    /// the SLA clock, each only when a field it reads changed.
+    pub(super) async fn after_edit(
+        tx: &mut WriteTx,
+        engine: Engine,
+        seq: i64,
+        order: &mut WorkOrder,
+        edit: &Edit,
+        now: i64,
+    ) -> Result<()> {
+        let touched = |f: &[&str]| edit.changes.iter().any(|c| c.field.as_deref().is_some_and(|x| f.contains(&x)));
+        let values_changed = edit.changes.iter().any(|c| c.field.as_deref().is_some_and(|f| f.starts_with("values.")));
+        if let (Some(def), true) = (&edit.def, values_changed) {
+            index_values(tx, def, seq, order).await?;
+            super::attachments::link_files(tx, def, order, false).await?;
+        }
+        if touched(&["title", "description"]) {
+            order_store::index_head(tx, engine, seq, order).await?;
+        }
+        if touched(&["priority", "customer_id", "catalog_item_id"]) {
+            Self::refresh_sla(tx, order, false, now).await?;
+        }
+        Ok(())
     }
 
     /// Assigns (or, with `None`, unassigns) an order. An unassigned order becomes to-do.
@@ -314,18 +356,15 @@ impl Orderly {
         Ok(order)
     }
 
+    /// Moves an order to `status` by the workflow action that leads there from its status
+    /// (the same rules as [`Orderly::act`]); refused when no action leads there.
     pub async fn change_status(&self, actor: &Actor, id: &str, status: &str, version: i64) -> Result<WorkOrder> {
         let to: Status = status.parse()?;
-        let mut tx = self.store.write().await?;
-        let (_, mut order) = Self::order_for_change(&mut tx, actor, id, version).await?;
-        actor.require(actor.can_work(&order), "perm.work_order")?;
-        order.status.check_transition(to)?;
-        let now = now_millis();
-        let change = status_change(&mut order, to, now);
-        let mut order = Self::save_changes(&mut tx, actor, order, &[change], now).await?;
-        Self::refresh_sla(&mut tx, &mut order, true, now).await?;
-        tx.commit().await?;
-        Ok(order)
+        let mut conn = self.read().await?;
+        let order = Self::visible_order(&mut conn, actor, id).await?.order;
+        let action = super::workflow_moves::action_to(&mut conn, actor, &order, to).await?;
+        drop(conn);
+        self.act(actor, id, version, &action, super::workflow_moves::ActInput::default()).await
     }
 
     /// Adds a comment. Comments do not bump the order's version (they never conflict with an

@@ -31,6 +31,11 @@ pub mod stats;
 pub mod template_orders;
 pub mod templates;
 pub mod tiles;
+pub mod time_rules;
+pub mod transfer;
+pub mod triggers;
+pub mod workflow_moves;
+pub mod workflows;
 
 use crate::domain::order::WorkOrder;
 use crate::domain::user::Actor;
@@ -96,6 +101,7 @@ impl Orderly {
         orderly.ensure_first_admin().await?;
         orderly.ensure_sla_defaults().await?;
         orderly.ensure_template_library().await?;
+        orderly.ensure_workflow_library().await?;
         Ok(orderly)
     }
 

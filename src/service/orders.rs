@@ -10,6 +10,7 @@ use crate::domain::order::{
 use crate::domain::priority::Priority;
 use crate::domain::status::Status;
 use crate::domain::template::{self, StoredTemplate};
+use crate::domain::trigger::TriggerEvent;
 use crate::domain::user::Actor;
 use crate::domain::{new_id, now_millis};
 use crate::store::{dialect, orders as order_store, templates as template_store, Engine};
@@ -170,6 +171,10 @@ impl Orderly {
         let mut tx = self.store.write().await?;
         let arrival = Arrival::now(source);
         let order = insert_new_order(&mut tx, self.store.engine(), actor, input, &arrival).await?;
+        let every_field = super::triggers::snapshot(&order).keys().cloned().collect();
+        let order =
+            Self::run_triggers(&mut tx, self.store.engine(), order, TriggerEvent::Create, every_field, arrival.at)
+                .await?;
         let order = Self::route_by_rules(&mut tx, order, arrival.at).await?;
         super::dispatch_auto::pool_if_ruled(&mut tx, &order, arrival.at).await?;
         tx.commit().await?;
@@ -187,7 +192,16 @@ impl Orderly {
         let history = order_store::events(&mut conn, &order.id).await?;
         let comments = order_store::comments(&mut conn, &order.id).await?;
         let can_work = actor.can_work(&order);
-        let next_statuses = if can_work { order.status.next().to_vec() } else { Vec::new() };
+        // The statuses the actor's workflow actions lead to (review decisions excluded: they
+        // are offered by `available_actions` to the target department's reviewers).
+        let flow = super::workflows::workflow_of(&mut conn, &order).await?;
+        let mut next_statuses: Vec<Status> = Vec::new();
+        for a in super::workflow_moves::actions_for(&flow, actor, &order, false).into_iter().filter(|a| !a.review) {
+            let to: Status = a.to.parse()?;
+            if !next_statuses.contains(&to) {
+                next_statuses.push(to);
+            }
+        }
         Ok(OrderDetail { can_assign: actor.can_assign(), order, history, comments, next_statuses, can_work })
     }
 

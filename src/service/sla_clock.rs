@@ -273,6 +273,8 @@ impl Orderly {
             report.events += Self::run_clock(&mut tx, &mut order, &setup, state, now).await? as i64;
         }
         tx.commit().await?;
+        // The workflow's time rules share the tick (and, on PostgreSQL, its one runner).
+        report.time_rules = self.time_rule_tick(now).await?;
         Ok(report)
     }
 
@@ -296,6 +298,9 @@ pub struct TickReport {
     pub skipped: bool,
     pub checked: i64,
     pub events: i64,
+    /// What the workflow's time rules did in the same tick.
+    #[serde(default)]
+    pub time_rules: super::time_rules::TimeRuleReport,
 }
 
 /// Tells the new assignee (used by assignment).

@@ -64,16 +64,28 @@ impl Orderly {
     /// refusal names the field and changes nothing.
     pub async fn convert_order(&self, actor: &Actor, id: &str, conversion: OrderConversion) -> Result<WorkOrder> {
         let mut tx = self.store.write().await?;
-        let (seq, mut order) = Self::order_for_change(&mut tx, actor, id, conversion.version).await?;
+        let (seq, order) = Self::order_for_change(&mut tx, actor, id, conversion.version).await?;
         actor.require(actor.can_work(&order), "perm.work_order")?;
-        let from = template_of(&mut tx, &order).await?;
-        let target = published(&mut tx, &conversion.to_key, conversion.template_version)
-            .await
-            .map_err(|e| e.on_field("to_key"))?;
+        let order = Self::convert_in(&mut tx, actor, (seq, order), conversion).await?;
+        tx.commit().await?;
+        Ok(order)
+    }
+
+    /// [`Orderly::convert_order`] inside the caller's transaction, once the order is loaded and
+    /// the actor allowed (an approved transfer converts too).
+    pub(super) async fn convert_in(
+        tx: &mut crate::store::WriteTx,
+        actor: &Actor,
+        (seq, mut order): (i64, WorkOrder),
+        conversion: OrderConversion,
+    ) -> Result<WorkOrder> {
+        let from = template_of(tx, &order).await?;
+        let target =
+            published(tx, &conversion.to_key, conversion.template_version).await.map_err(|e| e.on_field("to_key"))?;
         if (target.key.as_str(), target.version) == (order.template_key.as_str(), order.template_version) {
             return Err(Error::invalid("template.convert_same").on_field("to_key").with("value", &target.key));
         }
-        let mapping = template_store::mapping(&mut tx, &order.template_key, &target.key).await?.unwrap_or_else(|| {
+        let mapping = template_store::mapping(tx, &order.template_key, &target.key).await?.unwrap_or_else(|| {
             FieldMapping { from: order.template_key.clone(), to: target.key.clone(), ..Default::default() }
         });
         check_mapping(&mapping, &from, &target.definition).map_err(|e| e.within("mapping"))?;
@@ -98,11 +110,10 @@ impl Orderly {
         order.values = Value::Object(values);
         order.template_key = target.key.clone();
         order.template_version = target.version;
-        order_store::set_template(&mut tx, &order.id, &target.key, target.version).await?;
-        let order = Self::save_changes(&mut tx, actor, order, &[change], now_millis()).await?;
-        index_values(&mut tx, &target.definition, seq, &order).await?;
-        link_files(&mut tx, &target.definition, &order, false).await?;
-        tx.commit().await?;
+        order_store::set_template(tx, &order.id, &target.key, target.version).await?;
+        let order = Self::save_changes(tx, actor, order, &[change], now_millis()).await?;
+        index_values(tx, &target.definition, seq, &order).await?;
+        link_files(tx, &target.definition, &order, false).await?;
         Ok(order)
     }
 

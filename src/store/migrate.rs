@@ -73,6 +73,12 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../../migrations/sqlite/0010_stats_durations.sql"),
         postgres: include_str!("../../migrations/postgres/0010_stats_durations.sql"),
     },
+    Migration {
+        version: 11,
+        name: "workflows",
+        sqlite: include_str!("../../migrations/sqlite/0011_workflows.sql"),
+        postgres: include_str!("../../migrations/postgres/0011_workflows.sql"),
+    },
 ];
 
 pub(super) async fn run(store: &Store) -> Result<()> {

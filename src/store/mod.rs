@@ -23,6 +23,7 @@ pub mod stats_quantile;
 pub mod stats_rollup;
 pub mod templates;
 pub mod users;
+pub mod workflows;
 
 use crate::{Error, Result};
 use sqlx::any::{AnyConnectOptions, AnyPoolOptions};

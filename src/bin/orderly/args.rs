@@ -71,6 +71,12 @@ pub enum Command {
     /// Attachments: store a file for a template's attachment field, read one back
     #[command(subcommand)]
     Attachment(crate::attachments::AttachmentCommand),
+    /// Workflows: list, import and export (which statuses and actions orders follow)
+    #[command(subcommand)]
+    Workflow(crate::workflow::WorkflowCommand),
+    /// Triggers on create and update: list, import, export, dry run on an order
+    #[command(subcommand)]
+    Trigger(crate::workflow::TriggerCommand),
     /// Reports: named sets of tiles rendered to one HTML file, on demand or on a schedule
     #[command(subcommand)]
     Report(crate::reports::ReportCommand),
@@ -403,6 +409,12 @@ pub enum OrderCommand {
         #[arg(long)]
         version: Option<i64>,
     },
+    /// Take a workflow action (start, resolve, close …), refused with the reason
+    Act(crate::workflow::ActArgs),
+    /// Ask to transfer to another department (待转); a reviewer there approves or rejects
+    Transfer(crate::workflow::TransferArgs),
+    /// Approve or reject the pending transfer (a reject needs --comment)
+    Review(crate::workflow::ReviewArgs),
     /// Add a comment (public unless --internal)
     Comment {
         id: String,

@@ -13,6 +13,7 @@ mod route_day;
 mod sla;
 mod stats;
 mod templates;
+mod workflow;
 
 use args::{BenchCommand, Cli, Command, DepartmentCommand, UserCommand};
 use clap::Parser;
@@ -117,6 +118,8 @@ async fn dispatch(orderly: &Orderly, cli: Cli, out: &Out) -> Result<()> {
         Command::Stats(args) => stats::run(orderly, &actor, *args, out).await,
         Command::Settings(cmd) => stats::settings(orderly, &actor, cmd, out).await,
         Command::Report(cmd) => reports::run(orderly, &actor, cmd, out).await,
+        Command::Workflow(cmd) => workflow::workflow(orderly, &actor, cmd, out).await,
+        Command::Trigger(cmd) => workflow::trigger(orderly, &actor, cmd, out).await,
         Command::Sla(cmd) => sla::run(orderly, &actor, cmd, out).await,
         Command::Calendar(cmd) => sla::calendar(orderly, &actor, cmd, out).await,
         Command::Inbox { unread, mark_read } => sla::inbox(orderly, &actor, unread, mark_read, out).await,

@@ -48,6 +48,9 @@ pub async fn run(orderly: &Orderly, actor: &Actor, cmd: OrderCommand, out: &Out)
             let version = current_version(orderly, actor, &id, version).await?;
             out.order(&orderly.change_status(actor, &id, &status, version).await?)
         }
+        cmd @ (OrderCommand::Transfer(_) | OrderCommand::Review(_) | OrderCommand::Act(_)) => {
+            crate::workflow::order_move(orderly, actor, cmd, out).await?
+        }
         OrderCommand::Urge { id } => out.order(&orderly.urge_order(actor, &id).await?),
         OrderCommand::Comment { id, text, internal } => {
             out.value(&orderly.add_comment(actor, &id, NewComment { body: text, public: !internal }).await?)
@@ -71,7 +74,7 @@ async fn current_version(orderly: &Orderly, actor: &Actor, id: &str, given: Opti
 }
 
 /// `FIELD=VALUE`, VALUE as JSON when it parses, else as text.
-fn parse_set(text: &str) -> Result<(String, Value)> {
+pub(crate) fn parse_set(text: &str) -> Result<(String, Value)> {
     let (field, value) = text.split_once('=').ok_or_else(|| Error::invalid("cli.set_invalid").with("value", text))?;
     if field.trim().is_empty() {
         return Err(Error::invalid("cli.set_invalid").with("value", text));
