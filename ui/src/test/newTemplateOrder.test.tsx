@@ -7,6 +7,11 @@ import { coreError, detailOf, mockCore, order } from "./fixtures";
 import { renderApp } from "./renderApp";
 import { formState, general, sales, stored, summary } from "./templateFixtures";
 
+// The app's first render in a file is slow under jsdom (antd styles), more so on a busy machine.
+const FIRST_RENDER = { timeout: 20_000 };
+// A whole user flow through the app; the default limit is for one screen's test.
+const LONG_FLOW = 60_000;
+
 const required = (key: string) => coreError({ key: "template.field_required", field: `values.${key}` });
 
 /** The core's verdict on sales values, as the library's rules make it (purchased = yes shows and requires the reference). */
@@ -47,7 +52,7 @@ describe("new order with a template", () => {
     const mock = core();
     const { user } = renderApp();
 
-    await user.click(await screen.findByTestId("new-order-button"));
+    await user.click(await screen.findByTestId("new-order-button", {}, FIRST_RENDER));
     await screen.findByTestId("template-item-contact_name");
     await chooseOption(user, screen.getByTestId("new-order-template"), "销售");
     await user.type(screen.getByTestId("new-order-title"), "空调采购");
@@ -71,5 +76,5 @@ describe("new order with a template", () => {
       template_key: "sales",
       values: { region: ["cn", "gd", "sz"], purchased: "yes", order_reference: "SO-2026-88" },
     });
-  });
+  }, LONG_FLOW);
 });

@@ -7,6 +7,11 @@ import { agentActor, coreError, detailOf, mockCore, order } from "./fixtures";
 import { renderApp } from "./renderApp";
 import { afterSales, customerService, formState, stored, summary } from "./templateFixtures";
 
+// The app's first render in a file is slow under jsdom (antd styles), more so on a busy machine.
+const FIRST_RENDER = { timeout: 20_000 };
+// A whole user flow through the app; the default limit is for one screen's test.
+const LONG_FLOW = 60_000;
+
 const required = (key: string) => coreError({ key: "template.field_required", field: `values.${key}` });
 
 /** After-sales needs a product and a fault description (as the library template says). */
@@ -62,7 +67,7 @@ describe("converting an order to another template", () => {
     await i18n.changeLanguage("zh-CN");
     const { mock } = core();
     const { user } = renderApp();
-    const [row] = await screen.findAllByTestId("order-row");
+    const [row] = await screen.findAllByTestId("order-row", {}, FIRST_RENDER);
     await user.click(within(row).getByText(/Pump/));
 
     // The order's own template values, read-only, labelled by its template.
@@ -111,5 +116,5 @@ describe("converting an order to another template", () => {
       "答复内容: 已安排上门",
     ]);
     expect(within(item).getByText("无对应字段而保留：来源渠道")).toBeInTheDocument();
-  });
+  }, LONG_FLOW);
 });

@@ -5,6 +5,11 @@ import { detailOf, mockCore, order } from "./fixtures";
 import { renderApp } from "./renderApp";
 import { sales, stored } from "./templateFixtures";
 
+// The app's first render in a file is slow under jsdom (antd styles), more so on a busy machine.
+const FIRST_RENDER = { timeout: 20_000 };
+// A whole user flow through the app; the default limit is for one screen's test.
+const LONG_FLOW = 60_000;
+
 describe("editing an order's template values", () => {
   it("renders the order's template fields and sends only the changed values, a cleared one as null", async () => {
     await i18n.changeLanguage("es");
@@ -15,7 +20,7 @@ describe("editing an order's template values", () => {
       order_update: () => ({ ...o, version: 3 }),
     });
     const { user } = renderApp();
-    const [row] = await screen.findAllByTestId("order-row");
+    const [row] = await screen.findAllByTestId("order-row", {}, FIRST_RENDER);
     await user.click(within(row).getByText(/Pump/));
     await user.click(await screen.findByTestId("order-edit"));
 
@@ -31,7 +36,7 @@ describe("editing an order's template values", () => {
       id: "o-8",
       update: { version: 2, set: { "values.contact_phone": "+34 600 111 222", "values.asset_tag": null } },
     });
-  });
+  }, LONG_FLOW);
 
   it("names a template value's change in the history by the template's label and option", async () => {
     await i18n.changeLanguage("es");
@@ -47,11 +52,11 @@ describe("editing an order's template values", () => {
         }),
     });
     const { user } = renderApp();
-    const [row] = await screen.findAllByTestId("order-row");
+    const [row] = await screen.findAllByTestId("order-row", {}, FIRST_RENDER);
     await user.click(within(row).getByText(/Pump/));
     await user.click(await screen.findByRole("tab", { name: "Historial" }));
     const event = (await screen.findByText("Ada Admin cambió Comprado")).closest<HTMLElement>("[data-testid=history-event]")!;
     expect(within(event).getByText("Sí")).toBeInTheDocument();
     expect(within(event).getByText("No")).toBeInTheDocument();
-  });
+  }, LONG_FLOW);
 });
