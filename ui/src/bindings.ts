@@ -83,6 +83,19 @@ export const commands = {
 	templateMappingSave: (mapping: FieldMapping) => typedError<FieldMapping, AppError>(__TAURI_INVOKE("template_mapping_save", { mapping })),
 	orderConvert: (id: string, conversion: OrderConversion) => typedError<WorkOrder, AppError>(__TAURI_INVOKE("order_convert", { id, conversion })),
 	templateFormState: (key: string, version: number | null, values: Value) => typedError<FormState, AppError>(__TAURI_INVOKE("template_form_state", { key, version, values })),
+	/**
+	 *  The designer's live preview: the form state of `values` under an unsaved definition,
+	 *  which is checked as a save would check it.
+	 */
+	templatePreviewState: (definition: TemplateDef, values: Value) => typedError<FormState, AppError>(__TAURI_INVOKE("template_preview_state", { definition, values })),
+	/**  What changed from one stored version of a template to another. */
+	templateDiff: (key: string, from: number, to: number) => typedError<TemplateDiff, AppError>(__TAURI_INVOKE("template_diff", { key, from, to })),
+	/**
+	 *  Stores a file for an attachment field, checked against the field's limits first; the
+	 *  reference it returns goes into the order's values.
+	 */
+	attachmentPut: (templateKey: string, fieldKey: string, name: string, mime: string, bytes: number[]) => typedError<AttachmentRef, AppError>(__TAURI_INVOKE("attachment_put", { templateKey, fieldKey, name, mime, bytes })),
+	attachmentGet: (sha256: string) => typedError<number[], AppError>(__TAURI_INVOKE("attachment_get", { sha256 })),
 	reportsList: () => typedError<Report[], AppError>(__TAURI_INVOKE("reports_list")),
 	/**  Creates a report (`previous` is none) or rewrites the one called `previous`. */
 	reportsSave: (previous: string | null, report: ReportDef) => typedError<Report, AppError>(__TAURI_INVOKE("reports_save", { previous, report })),
@@ -115,6 +128,14 @@ export type AppError = {
 	params: { [key in string]: string },
 	/**  The input field the error concerns, when there is one. */
 	field: string | null,
+};
+
+/**  A stored file as an attachment field's value holds it (one item of its list). */
+export type AttachmentRef = {
+	sha256: string,
+	name: string,
+	mime: string,
+	size: number,
 };
 
 /**  How to pick the technician. */
@@ -159,6 +180,10 @@ export type CatalogItem = {
 	parent_id: string | null,
 	name: string,
 };
+
+export type ChangeKind = "added" | "removed" | "changed";
+
+export type ChangeTarget = "template" | "section" | "field" | "rule";
 
 /**  One choice of a select field. */
 export type Choice = {
@@ -1004,6 +1029,18 @@ export type TechnicianStats = {
 	sla_compliance: number | null,
 };
 
+/**
+ *  One difference. `key` is the section's or field's key, the rule's index as text, or empty
+ *  for the template itself; `detail` lists the properties that differ (empty when added or
+ *  removed).
+ */
+export type TemplateChange = {
+	kind: ChangeKind,
+	target: ChangeTarget,
+	key: string,
+	detail: string[],
+};
+
 export type TemplateDef = {
 	key: string,
 	names: Names,
@@ -1015,6 +1052,14 @@ export type TemplateDef = {
 	rules?: FieldRule[],
 	/**  `P1`..`P5`. */
 	default_priority?: string | null,
+};
+
+/**  The changes from version `from` to version `to` of the template `key`. */
+export type TemplateDiff = {
+	key: string,
+	from: number,
+	to: number,
+	changes: TemplateChange[],
 };
 
 export type TemplateField = {
