@@ -82,4 +82,9 @@ pub const COMMAND_NAMES: &[&str] = &[
     "smtp_get",
     "smtp_save",
     "smtp_clear",
+    "order_actions",
+    "order_act",
+    "order_transfer",
+    "order_review",
+    "trigger_test",
 ];

@@ -10,6 +10,7 @@ pub mod commands_route;
 pub mod commands_sla;
 pub mod commands_stats;
 pub mod commands_templates;
+pub mod commands_workflow;
 pub mod notifier;
 pub mod session;
 pub mod tray;
@@ -126,6 +127,11 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
             commands_reports::smtp_get,
             commands_reports::smtp_save,
             commands_reports::smtp_clear,
+            commands_workflow::order_actions,
+            commands_workflow::order_act,
+            commands_workflow::order_transfer,
+            commands_workflow::order_review,
+            commands_workflow::trigger_test,
         ])
         // Times are epoch milliseconds and versions small counters: both fit a JS number.
         .dangerously_cast_bigints_to_number()

@@ -101,7 +101,7 @@ impl Orderly {
             values.insert(UNMAPPED_KEY.into(), Value::Object(unmapped));
         }
         // Values given with the conversion may name files too; carried ones are stored.
-        check_stored(&mut tx, &target.definition, &values).await?;
+        check_stored(tx, &target.definition, &values).await?;
         let change = Change::field(
             "template",
             json!({"key": order.template_key, "version": order.template_version, "values": order.values}),
