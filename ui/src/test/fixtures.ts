@@ -1,6 +1,6 @@
 // Test data in the core's shapes and a mock of the core's commands over mockIPC.
 import { mockIPC } from "@tauri-apps/api/mocks";
-import type { Actor, AppError, Directory, OrderDetail, OrderPage, SetupStatus, User, WorkOrder } from "../api";
+import type { Actor, AppError, AvailableAction, Directory, OrderDetail, OrderPage, SetupStatus, User, WorkOrder } from "../api";
 import { formState, general, stored, summary } from "./templateFixtures";
 
 export const adminActor: Actor = { user_id: "u-admin", login: "admin", display_name: "Ada Admin", roles: ["admin"], department_id: null };
@@ -77,6 +77,19 @@ export function detailOf(o: WorkOrder, patch: Partial<OrderDetail> = {}): OrderD
   };
 }
 
+/** A workflow action as `order_actions` returns it; the names default to English marked per language. */
+export function action(key: string, en: string, to: string, patch: Partial<AvailableAction> = {}): AvailableAction {
+  return {
+    action: key,
+    names: { en, zh_cn: `${en} (zh)`, es: `${en} (es)` },
+    to,
+    review: false,
+    comment_required: false,
+    requires_fields: [],
+    ...patch,
+  };
+}
+
 export function coreError(error: Partial<AppError> & { key: string }): AppError {
   return { code: "invalid_input", params: {}, field: null, ...error };
 }
@@ -97,6 +110,7 @@ export function mockCore(handlers: Record<string, Handler> = {}) {
     inbox_get: () => ({ items: [], unread: 0 }),
     set_language: () => null,
     order_sla: () => null,
+    order_actions: () => [],
     templates_list: () => [summary(general)],
     template_version_get: () => stored(general),
     template_form_state: () => formState(general),

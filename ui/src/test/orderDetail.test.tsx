@@ -1,7 +1,6 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
-import type { OrderDetail } from "../api";
-import { coreError, detailOf, mockCore, order } from "./fixtures";
+import { action, coreError, detailOf, mockCore, order } from "./fixtures";
 import { renderApp } from "./renderApp";
 
 async function openFirstOrder(user: ReturnType<typeof renderApp>["user"]) {
@@ -11,36 +10,36 @@ async function openFirstOrder(user: ReturnType<typeof renderApp>["user"]) {
 }
 
 describe("order detail", () => {
-  it("offers exactly the next statuses the core returns and sends the chosen one with the version", async () => {
+  it("offers exactly the actions the core returns and takes the chosen one with the version", async () => {
     const o = order(5, { status: "todo", version: 4 });
-    let detail: OrderDetail = detailOf(o, { next_statuses: ["in_progress", "suspended", "cancelled"] });
+    let current = o;
     const core = mockCore({
       order_list: () => ({ items: [o], next: null }),
-      order_get: () => detail,
-      order_set_status: ({ status }) => {
-        const changed = { ...o, status: status as OrderDetail["order"]["status"], version: 5 };
-        detail = detailOf(changed, {
-          next_statuses: ["done"],
-          history: [
-            ...detail.history,
-            { id: "e-2", order_id: o.id, at: o.created_at + 1000, actor_id: "u-admin", kind: "status_changed", field: "status", old_value: "todo", new_value: status as string },
-          ],
-        });
-        return changed;
+      order_get: () => detailOf(current),
+      order_actions: () =>
+        current.status === "todo"
+          ? [action("start", "Start", "in_progress"), action("suspend", "Suspend", "suspended", { comment_required: true })]
+          : [action("resolve", "Resolve", "done")],
+      order_act: () => {
+        current = { ...o, status: "in_progress", version: 5 };
+        return current;
       },
     });
     const { user } = renderApp();
     await openFirstOrder(user);
 
-    const actions = screen.getByTestId("status-actions");
-    expect(within(actions).getAllByRole("button").map((b) => b.textContent)).toEqual(["In progress", "Suspended", "Cancelled"]);
+    const actions = await screen.findByTestId("action:start");
+    expect(within(screen.getByTestId("status-actions")).getAllByRole("button").map((b) => b.textContent)).toEqual(["Start", "Suspend"]);
 
-    await user.click(within(actions).getByRole("button", { name: "In progress" }));
+    await user.click(actions);
 
     await waitFor(() =>
-      expect(within(screen.getByTestId("status-actions")).getAllByRole("button").map((b) => b.textContent)).toEqual(["Done"]),
+      expect(within(screen.getByTestId("status-actions")).getAllByRole("button").map((b) => b.textContent)).toEqual(["Resolve"]),
     );
-    expect(core.callsOf("order_set_status")).toEqual([{ id: "o-5", status: "in_progress", version: 4 }]);
+    expect(core.callsOf("order_act")).toEqual([
+      { id: "o-5", version: 4, action: "start", input: { comment: null, values: {}, reason: null, department_id: null, template_key: null } },
+    ]);
+    expect(core.callsOf("order_set_status")).toEqual([]);
   });
 
   it("shows who changed what in the history, translated", async () => {
@@ -71,8 +70,9 @@ describe("order detail", () => {
     const o = order(8, { status: "todo", version: 2 });
     const core = mockCore({
       order_list: () => ({ items: [o], next: null }),
-      order_get: () => detailOf(o, { next_statuses: ["in_progress"] }),
-      order_set_status: () => {
+      order_get: () => detailOf(o),
+      order_actions: () => [action("start", "Start", "in_progress")],
+      order_act: () => {
         throw coreError({
           code: "conflict",
           key: "order.version_stale",
@@ -83,7 +83,7 @@ describe("order detail", () => {
     const { user } = renderApp();
     await openFirstOrder(user);
 
-    await user.click(within(screen.getByTestId("status-actions")).getByRole("button", { name: "In progress" }));
+    await user.click(await screen.findByTestId("action:start"));
 
     expect(await screen.findByTestId("order-detail-error")).toHaveTextContent(
       "Order WO-2026-000008 was changed by someone else (you read version 2, it is now 3). Reload it and try again.",

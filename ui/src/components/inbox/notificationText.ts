@@ -1,5 +1,5 @@
 // One line per notification, in the reader's language, from the kind and its params
-// (order_number, target, number, alerts, count, by, title).
+// (order_number, target, number, alerts, count, by, title, message).
 import type { TFunction } from "i18next";
 import type { JsonValue, Notification } from "../../api";
 
@@ -11,7 +11,15 @@ export const NOTIFICATION_KINDS = [
   "assigned",
   "urged",
   "mentioned",
+  "transfer_requested",
+  "transfer_approved",
+  "transfer_rejected",
+  "trigger",
+  "time_rule",
 ] as const;
+
+/** The param saying why, for the kinds that carry one. */
+const WHY: Record<string, string | undefined> = { assigned: "reason", transfer_requested: "reason", transfer_rejected: "comment" };
 
 type Format = { number: (n: number) => string; dateTime: (ms: number | null | undefined) => string };
 
@@ -37,12 +45,15 @@ export function notificationText(t: TFunction, n: Notification, format: Format):
     times: text(param(n.params, "count"), format),
     by: text(param(n.params, "by"), format),
     title: text(param(n.params, "title"), format),
+    message: text(param(n.params, "message"), format),
     kind: n.kind,
   };
   const known = (NOTIFICATION_KINDS as readonly string[]).includes(n.kind);
   const line = t(known ? `inbox.text.${n.kind}` : "inbox.text.other", values);
-  // A reassignment or transfer tells the new assignee why.
-  const reason = n.kind === "assigned" ? text(param(n.params, "reason"), format) : "";
+  // A reassignment or transfer tells the new assignee why; a transfer request its reviewers, a
+  // rejected one the requester.
+  const why = WHY[n.kind];
+  const reason = why ? text(param(n.params, why), format) : "";
   return reason ? t("handover.notice", { line, reason }) : line;
 }
 

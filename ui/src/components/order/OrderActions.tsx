@@ -1,14 +1,15 @@
-// What can be done to the order now: assign, move to one of the statuses the core offers, edit,
-// convert to another template.
+// What can be done to the order now: assign, take one of the workflow's actions the core offers,
+// edit, convert to another template.
 import { BranchesOutlined, EditOutlined, SwapOutlined } from "@ant-design/icons";
 import { Button, Flex, Select, Space, Typography } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { api, type OrderDetail, type Status, type WorkOrder } from "../../api";
+import { api, type OrderDetail, type WorkOrder } from "../../api";
 import { useDirectory } from "../../lib/directory";
 import ConvertOrderForm from "../template/ConvertOrderForm";
 import HandoverForm from "./HandoverForm";
 import OrderEditForm from "./OrderEditForm";
+import WorkflowActions from "./WorkflowActions";
 
 type Props = {
   detail: OrderDetail;
@@ -69,22 +70,7 @@ export default function OrderActions({ detail, onChanged, onFailed }: Props) {
           </Button>
         </Space>
       )}
-      <Space wrap data-testid="status-actions">
-        <Typography.Text strong>{t("detail.changeStatus")}</Typography.Text>
-        {detail.next_statuses.length === 0 && <Typography.Text type="secondary">{t("detail.noNextStatus")}</Typography.Text>}
-        {detail.next_statuses.map((status: Status) => (
-          <Button
-            key={status}
-            size="small"
-            data-testid={`status-action-${status}`}
-            loading={busy === `status:${status}`}
-            disabled={busy !== null}
-            onClick={() => void run(`status:${status}`, () => api.orderSetStatus(order.id, status, order.version))}
-          >
-            {t(`status.${status}`)}
-          </Button>
-        ))}
-      </Space>
+      <WorkflowActions order={order} onChanged={(changed) => onChanged(changed, note)} onFailed={onFailed} />
       {detail.can_work && (
         <div>
           <Space wrap>
