@@ -107,9 +107,27 @@ export const commands = {
 	smtpGet: () => typedError<SmtpView | null, AppError>(__TAURI_INVOKE("smtp_get")),
 	smtpSave: (settings: SmtpSettings) => typedError<SmtpView, AppError>(__TAURI_INVOKE("smtp_save", { settings })),
 	smtpClear: () => typedError<null, AppError>(__TAURI_INVOKE("smtp_clear")),
+	orderActions: (id: string) => typedError<AvailableAction[], AppError>(__TAURI_INVOKE("order_actions", { id })),
+	orderAct: (id: string, version: number, action: string, input: ActInput) => typedError<WorkOrder, AppError>(__TAURI_INVOKE("order_act", { id, version, action, input })),
+	orderTransfer: (id: string, request: TransferRequest) => typedError<WorkOrder, AppError>(__TAURI_INVOKE("order_transfer", { id, request })),
+	orderReview: (id: string, approve: boolean, comment: string | null) => typedError<WorkOrder, AppError>(__TAURI_INVOKE("order_review", { id, approve, comment })),
+	triggerTest: (trigger: string, order: string) => typedError<TriggerPlan, AppError>(__TAURI_INVOKE("trigger_test", { trigger, order })),
 };
 
 /* Types */
+/**
+ *  What comes with a move: a comment (the why), fields set with it (a required field filled
+ *  in, as in an update), a reason (taken as the comment when no comment is given), and for a
+ *  transfer request the target department and optionally a template to convert to.
+ */
+export type ActInput = {
+	comment?: string | null,
+	values?: { [key in string]: Value },
+	reason?: string | null,
+	department_id?: string | null,
+	template_key?: string | null,
+};
+
 /**  Who acts: the signed-in person (desktop) or the `--as` login (CLI). */
 export type Actor = {
 	user_id: string,
@@ -140,6 +158,16 @@ export type AttachmentRef = {
 
 /**  How to pick the technician. */
 export type AutoMode = "smart" | "least_loaded" | "round_robin";
+
+/**  An action the actor may take on an order now. */
+export type AvailableAction = {
+	action: string,
+	names: Names,
+	to: string,
+	review: boolean,
+	comment_required: boolean,
+	requires_fields: string[],
+};
 
 export type BatchOutcome = {
 	applied: string[],
@@ -413,6 +441,14 @@ export type FieldView = {
 	error: AppError | null,
 };
 
+/**  One trigger's firing within a plan. */
+export type Firing = {
+	trigger: string,
+	actions: TriggerAction[],
+	/**  Fields this firing changed. */
+	changed: string[],
+};
+
 /**
  *  What the new-order and edit forms ask as values change: every field's state and error, so
  *  the UI keeps no copy of the rules.
@@ -561,6 +597,9 @@ export type NotificationPrefs = {
 	muted_kinds?: string[],
 	quiet_hours?: QuietHours | null,
 };
+
+/**  Who a notification goes to. */
+export type NotifyTarget = { kind: "assignee" } | { kind: "requester" } | { kind: "user"; user_id: string } | { kind: "department_supervisors" };
 
 /**  Converting an order to another template. */
 export type OrderConversion = {
@@ -1150,6 +1189,25 @@ export type TileSeries = {
 	/**  The series' name in the viewer's language. */
 	name: string,
 	values: (number | null)[],
+};
+
+/**  A transfer request from the CLI or the app. */
+export type TransferRequest = {
+	version: number,
+	department_id: string,
+	template_key?: string | null,
+	reason: string,
+};
+
+export type TriggerAction = { kind: "set_field"; field: string; value: string } | { kind: "set_priority"; priority: string } | { kind: "assign_person"; user_id: string } | { kind: "assign_department"; department_id: string } | { kind: "add_collaborator"; user_id: string } | { kind: "notify"; to: NotifyTarget; message: string } | { kind: "comment"; text: string; public: boolean };
+
+/**  What the triggers do to one change of an order. */
+export type TriggerPlan = {
+	firings: Firing[],
+	/**  The order after every firing. */
+	result: { [key in string]: Value },
+	/**  A trigger that would have fired again and changed the order again: stopped, not run. */
+	loop_stopped: string | null,
 };
 
 /**  What a metric's values are: counts, minutes or shares (0–1, shown as percent). */
