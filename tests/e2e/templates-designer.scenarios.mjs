@@ -18,11 +18,19 @@ const LINES = [
 
 scenario("template designer: a three-level cascade and a conditionally required field, published", async (s) => {
   const id = (name) => s.byTestId(name);
-  const typeInto = async (testId, text) => (await s.visible(id(testId))).type(text);
+  // The designer's panels scroll on their own; WebDriver scrolls only the page, so a control
+  // below a panel's fold is brought into view first, as a person scrolls to it.
+  const reveal = async (testId) => {
+    const el = await s.visible(id(testId), { timeoutMs: 15_000 });
+    await s.execute(`document.querySelector('[data-testid="${testId}"]').scrollIntoView({ block: "center" })`);
+    return el;
+  };
+  const press = async (testId) => (await reveal(testId)).click();
+  const typeInto = async (testId, text) => (await reveal(testId)).type(text);
   /** Gives the selected field its key (applied when the input is left) and three labels. */
   async function nameField(key, labels) {
     await typeInto("prop-key", key);
-    await (await s.visible(id("prop-label-en"))).click();
+    await press("prop-label-en");
     await s.visible(id(`canvas-field-${key}`));
     for (const [lang, text] of Object.entries(labels)) await typeInto(`prop-label-${lang}`, text);
   }
@@ -33,16 +41,16 @@ scenario("template designer: a three-level cascade and a conditionally required 
   await typeInto("new-template-name-en", "Shop visit");
   await typeInto("new-template-name-zh_cn", "门店巡访");
   await typeInto("new-template-name-es", "Visita a tienda");
-  await (await s.visible(id("new-template-ok"))).click();
+  await press("new-template-ok");
   await s.visible(id("template-designer"), { timeoutMs: 15_000 });
 
   // The cascade: import the tree from path lines, then name its three levels.
-  await (await s.visible(id("palette-add-cascade"))).click();
+  await press("palette-add-cascade");
   await s.visible(id("canvas-field-cascade_1"));
   await nameField("region", { en: "Region", zh_cn: "地区", es: "Región" });
-  await (await s.visible(id("cascade-import"))).click();
+  await press("cascade-import");
   await typeInto("cascade-import-text", LINES);
-  await (await s.visible(id("cascade-import-ok"))).click();
+  await press("cascade-import-ok");
   await s.visible(id("node-0-0-1-value"));
   const levels = [["Country", "国家", "País"], ["Province", "省份", "Provincia"], ["City", "城市", "Ciudad"]];
   for (const [i, [en, zh, es]] of levels.entries()) {
@@ -52,13 +60,13 @@ scenario("template designer: a three-level cascade and a conditionally required 
   }
 
   // The field the rule requires.
-  await (await s.visible(id("palette-add-text"))).click();
+  await press("palette-add-text");
   await s.visible(id("canvas-field-text_1"));
   await nameField("shop", { en: "Shop name", zh_cn: "门店名称", es: "Nombre de la tienda" });
 
   // Rule: when the region is filled in, the shop name is required.
-  await (await s.visible(id("designer-tab-rules"))).click();
-  await (await s.visible(id("rule-add"))).click();
+  await press("designer-tab-rules");
+  await press("rule-add");
   await (await s.visible(`${id("rule-0-targets")} .ant-select-selector`)).click();
   await (await s.visible('.ant-select-item-option[title="Nombre de la tienda (shop)"]')).click();
 
@@ -70,10 +78,10 @@ scenario("template designer: a three-level cascade and a conditionally required 
     return text.includes("地区") && text.includes("门店名称");
   });
 
-  await (await s.visible(id("designer-save"))).click();
+  await press("designer-save");
   await s.waitFor("the draft to be saved", async () => (await s.findAll(id("designer-dirty"))).length === 0, { timeoutMs: 15_000 });
-  await (await s.visible(id("designer-publish"))).click();
-  await (await s.visible(id("designer-publish-ok"))).click();
+  await press("designer-publish");
+  await press("designer-publish-ok");
 
   const stored = await s.waitFor("the template to be published", async () => {
     const t = cli("template", "show", "shop_visit");
