@@ -1,12 +1,13 @@
 // Admin: the template library (built-in and the organisation's own), and the designer for one
 // template — opened from the list, cloned under a new key, or started blank.
-import { CopyOutlined, EditOutlined, PlusOutlined } from "@ant-design/icons";
+import { CopyOutlined, EditOutlined, NodeIndexOutlined, PlusOutlined } from "@ant-design/icons";
 import { Alert, Button, Flex, Table, Tag, Typography, type TableColumnsType } from "antd";
 import { useCallback, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api, type Names, type StoredTemplate, type TemplateDef, type TemplateSummary } from "../../../api";
 import TemplateDesigner from "../../../components/template/designer/TemplateDesigner";
 import { blankTemplate, emptyNames } from "../../../components/template/designer/model";
+import MappingEditor from "../../../components/template/mapping/MappingEditor";
 import { textIn } from "../../../components/template/names";
 import i18n from "../../../i18n";
 import { messageOf } from "../../../i18n/errors";
@@ -31,6 +32,7 @@ export default function TemplatesPage() {
   const [error, setError] = useState<unknown>(null);
   const [open, setOpen] = useState<Open | null>(null);
   const [creating, setCreating] = useState<Creating | null>(null);
+  const [mapping, setMapping] = useState(false);
 
   const load = useCallback(
     () =>
@@ -83,6 +85,8 @@ export default function TemplatesPage() {
     );
   }
 
+  if (mapping) return <MappingEditor library={library ?? []} onClose={() => setMapping(false)} />;
+
   const columns: TableColumnsType<TemplateSummary> = [
     { key: "key", title: t("designer.library.key"), render: (_, s) => <Typography.Text code>{s.key}</Typography.Text> },
     { key: "name", title: t("designer.library.name"), render: (_, s) => textIn(s.names, ui.language) },
@@ -122,6 +126,9 @@ export default function TemplatesPage() {
           {t("designer.library.title")}
         </Typography.Title>
         <Flex flex={1} />
+        <Button icon={<NodeIndexOutlined />} data-testid="mapping-open" onClick={() => setMapping(true)}>
+          {t("mapping.open")}
+        </Button>
         <Button type="primary" icon={<PlusOutlined />} data-testid="template-new" onClick={() => setCreating({ from: null, names: emptyNames() })}>
           {t("designer.library.new")}
         </Button>
