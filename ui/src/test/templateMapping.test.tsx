@@ -117,4 +117,16 @@ describe("template mapping editor", () => {
     expect(within(screen.getByTestId("mapping-row-issue")).getByTestId("mapping-error-issue")).toBe(error);
     expect(within(screen.getByTestId("mapping-row-note")).queryByText(/gone/)).toBeNull();
   });
+
+  it("warns when a same-key source field would still fill a row mapped from another field", async () => {
+    await i18n.changeLanguage("en");
+    core({});
+    const { user } = renderApp();
+    await openMapping(user, "IT repair (it_repair)", "Field visit (field_visit)");
+    expect(screen.queryByTestId("mapping-namesake-device")).toBeNull();
+
+    await chooseOption(user, screen.getByTestId("mapping-source-device"), "Fault detail (fault_detail)");
+    expect(await screen.findByTestId("mapping-namesake-device")).toHaveTextContent("same key fills it too");
+    expect(screen.queryByTestId("mapping-namesake-note")).toBeNull();
+  });
 });

@@ -5,7 +5,7 @@ import type { HTMLAttributes } from "react";
 import { useTranslation } from "react-i18next";
 import type { FieldDef, FieldMapping, TemplateDef } from "../../../api";
 import { textIn } from "../names";
-import { choicesOf, isSameKey, optionTarget, setOption, setSource, sourceFor } from "./model";
+import { choicesOf, isSameKey, namesakeAlsoFills, optionTarget, setOption, setSource, sourceFor } from "./model";
 
 const NONE = "";
 // A Select value for "kept aside", which no option value can be (values are keys, never blank).
@@ -95,6 +95,11 @@ export default function MappingRows({ from, to, mapping, refusal, onChange }: Pr
       render: (_, f) => (
         <Flex vertical gap={4}>
           {sourceSelect(f)}
+          {namesakeAlsoFills(mapping, from, f.key) && (
+            <Typography.Text type="warning" data-testid={`mapping-namesake-${f.key}`}>
+              {t("mapping.namesakeAlso")}
+            </Typography.Text>
+          )}
           {refusal?.target === f.key && (
             <Typography.Text type="danger" data-testid={`mapping-error-${f.key}`}>
               {refusal.message}

@@ -18,6 +18,15 @@ export function isSameKey(m: FieldMapping, from: TemplateDef, target: string): b
   return m.fields?.[target] === undefined && sourceFor(m, from, target) === target;
 }
 
+/**
+ * Whether the source's namesake of `target` still fills it besides the field the mapping names:
+ * a FieldMapping cannot stop a same-key field, so the admin is told rather than misled.
+ */
+export function namesakeAlsoFills(m: FieldMapping, from: TemplateDef, target: string): boolean {
+  const source = sourceFor(m, from, target);
+  return source !== null && source !== target && m.fields?.[target] === undefined && from.fields.some((f) => f.key === target);
+}
+
 /** The target key a source field's values go to. */
 const targetOf = (m: FieldMapping, source: string) => m.fields?.[source] ?? source;
 
