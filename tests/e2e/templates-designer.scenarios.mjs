@@ -6,7 +6,7 @@
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
-import { cli, repo, scenario } from "./harness.mjs";
+import { cli, locale, repo, scenario } from "./harness.mjs";
 
 const screenshot = path.join(repo, "docs", "screenshots", "e2e-template-designer.png");
 
@@ -97,4 +97,68 @@ scenario("template designer: a three-level cascade and a conditionally required 
   await new Promise((r) => setTimeout(r, 400));
   fs.mkdirSync(path.dirname(screenshot), { recursive: true });
   fs.writeFileSync(screenshot, await s.screenshot());
+});
+
+// The template just designed, in use: an agent in the Chinese UI creates an order with it, is
+// stopped by its rule (the shop name is required once the region is filled), completes it, and
+// converts the order to the general template; the history shows the conversion.
+scenario("the designed template in use: a Chinese agent is stopped by its rule, completes the order, converts it", async (s) => {
+  const id = (name) => s.byTestId(name);
+  const zh = locale("zh-CN");
+  const textOf = async (css) => (await s.visible(css)).property("innerText");
+  const choose = async (itemCss, title, kind = "select") => {
+    await (await s.visible(`${itemCss} .ant-select-selector`)).click();
+    const option = kind === "cascade" ? `.ant-cascader-menu-item[title="${title}"]` : `.ant-select-item-option[title="${title}"]`;
+    await (await s.visible(option)).click();
+  };
+
+  await (await s.visible(id("lang-zh-CN"), { timeoutMs: 20_000 })).click();
+  await (await s.visible(id("menu-orders"))).click();
+  await (await s.visible(id("new-order-button"), { timeoutMs: 20_000 })).click();
+  await choose(id("new-order-template"), "门店巡访");
+  await s.waitFor("the designed fields", async () => (await textOf(id("template-fields"))).includes("地区"));
+  await (await s.visible(id("new-order-title"))).type("门店巡访 深圳");
+  await choose(id("template-item-region"), "中国", "cascade");
+  await (await s.visible('.ant-cascader-menu-item[title="广东"]')).click();
+  await (await s.visible('.ant-cascader-menu-item[title="深圳"]')).click();
+
+  // The rule requires the shop name once the region is filled: the save is stopped on that field.
+  await (await s.visible(id("new-order-submit"))).click();
+  const required = zh["errors.template.field_required"];
+  await s.waitFor(`"${required}" on the shop name`, async () => (await textOf(id("template-item-shop"))).includes(required));
+  assert.equal(cli("order", "list", "--template", "shop_visit").items.length, 0, "nothing was stored");
+
+  await (await s.visible(`${id("template-item-shop")} input`)).type("华强北店");
+  await (await s.visible(id("new-order-submit"))).click();
+  const created = await s.waitFor("the order to be stored", async () => cli("order", "list", "--template", "shop_visit").items[0]);
+  assert.equal(created.values.shop, "华强北店");
+  assert.equal(created.values.region.length, 3, `a three-level region: ${JSON.stringify(created.values)}`);
+
+  // Converted to the general template: nothing maps, so both values are kept aside and shown.
+  await s.visible(`${id("order-detail")}[data-number="${created.number}"]`, { timeoutMs: 15_000 });
+  await (await s.visible(id("order-convert"))).click();
+  await choose(id("convert-target"), "通用");
+  await s.visible(id("conversion-mapping"), { timeoutMs: 15_000 });
+  await (await s.visible(id("convert-submit"))).click();
+  const converted = await s.waitFor("the conversion", async () => {
+    const o = cli("order", "show", created.number);
+    return o.template_key === "general" ? o : null;
+  });
+  assert.equal(converted.number, created.number, "the order keeps its number");
+  assert.equal(converted.values._unmapped.shop, "华强北店");
+  const tabs = await s.findAll(".ant-drawer-open .ant-tabs-tab");
+  for (const tab of tabs) if ((await tab.property("innerText")).includes(zh["detail.history"])) await tab.click();
+  await s.waitFor("the conversion in the history", async () => {
+    const text = await textOf('.ant-drawer-open [data-kind="converted"]');
+    return text.includes("门店巡访 v1") && text.includes("通用 v1") && text.includes("华强北店");
+  });
+
+  // Back to the list for the scenarios after this one.
+  await s.waitFor("the order detail to close", async () => {
+    const open = await s.findAll(".ant-drawer-open .ant-drawer-close");
+    if (open.length === 0) return true;
+    await open[0].click({ timeoutMs: 1_000 }).catch(() => {});
+    await new Promise((r) => setTimeout(r, 300));
+    return (await s.findAll(".ant-drawer-open")).length === 0;
+  });
 });
