@@ -2,7 +2,7 @@
 // technicians li and ana exist): an order is reassigned (改派) from its detail with a reason,
 // which the history shows; the technicians page shows li's load.
 import assert from "node:assert/strict";
-import { cli, locale, scenario } from "./harness.mjs";
+import { cli, locale, openDrawerTab, scenario } from "./harness.mjs";
 
 scenario("reassign with a reason from the order detail; the technicians page shows the load", async (s) => {
   const id = (name) => s.byTestId(name);
@@ -28,14 +28,7 @@ scenario("reassign with a reason from the order detail; the technicians page sho
   await (await s.visible(id("handover-submit"))).click();
   await s.waitFor("the order to be li's", async () => cli("order", "show", order.number).assignee_id === li.id);
 
-  const historyTab = await s.waitFor("the history tab", async () => {
-    for (const tab of await s.findAll(".ant-drawer-open .ant-tabs-tab")) {
-      if ((await tab.property("innerText")).trim() === es["detail.history"]) return tab;
-    }
-    return null;
-  });
-  await historyTab.click();
-  const detail = await s.visible(id("handover-detail"), { timeoutMs: 15_000 });
+  const detail = await openDrawerTab(s, es["detail.history"], id("handover-detail"));
   const text = await detail.property("innerText");
   assert.ok(text.includes("Motivo: Ana está de baja") && text.includes("李工"), `the history shows the reason: ${text}`);
 

@@ -116,6 +116,52 @@ export function scenario(name, body) {
   });
 }
 
+/** Opens the order drawer's tab labelled `label` and waits until `readyCss` shows in it. A click
+ *  that lands while the drawer re-renders (after a change reloads the order) can be lost, so
+ *  it clicks again until the tab is active and its content is there, as a person would. */
+export async function openDrawerTab(s, label, readyCss) {
+  return s.waitFor(`the "${label}" tab showing ${readyCss}`, async () => {
+    for (const tab of await s.findAll(".ant-drawer-open .ant-tabs-tab")) {
+      if (!(await tab.property("innerText")).includes(label)) continue;
+      if (!(await tab.property("className")).includes("ant-tabs-tab-active")) await tab.click({ timeoutMs: 1_000 }).catch(() => {});
+    }
+    for (const el of await s.findAll(`.ant-drawer-open ${readyCss}`)) if (await el.displayed()) return el;
+    await new Promise((r) => setTimeout(r, 300));
+    return null;
+  }, { timeoutMs: 20_000 });
+}
+
+/** Converts the order open in the drawer to the template titled `title` (key `key`) through the
+ *  Convert dialog, and returns the stored order. When the order changed since the drawer read it
+ *  (the app's background tick may touch a new order), the core refuses with a conflict; a person
+ *  reloads and converts again, and so does this, up to three times. */
+export async function convertOrder(s, number, title, key) {
+  const id = (name) => s.byTestId(name);
+  const shown = async (css) => {
+    for (const el of await s.findAll(css)) if (await el.displayed()) return el;
+    return null;
+  };
+  for (let attempt = 1; ; attempt++) {
+    const reload = await shown(id("conflict-reload"));
+    if (reload) await reload.click().catch(() => {});
+    if (!(await shown(id("convert-submit")))) {
+      await (await s.visible(id("order-convert"))).click();
+      await (await s.visible(`${id("convert-target")} .ant-select-selector`)).click();
+      await (await s.visible(`.ant-select-item-option[title="${title}"]`)).click();
+    }
+    await s.visible(id("conversion-mapping"), { timeoutMs: 15_000 });
+    await (await s.visible(id("convert-submit"))).click();
+    const done = await s
+      .waitFor(`the conversion to ${key}`, async () => {
+        const o = cli("order", "show", number);
+        return o.template_key === key ? o : null;
+      }, { timeoutMs: 8_000 })
+      .catch(() => null);
+    if (done) return done;
+    assert.ok(attempt < 3, `the order ${number} was not converted to ${key} after 3 tries`);
+  }
+}
+
 export function cli(...args) {
   const bin = path.join(targetDir, "debug", "orderly");
   const db = path.join(home, "xdg_data_home", "com.orderly.desktop", "orderly.db");

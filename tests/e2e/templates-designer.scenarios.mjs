@@ -6,7 +6,7 @@
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
-import { cli, locale, repo, scenario } from "./harness.mjs";
+import { cli, convertOrder, locale, openDrawerTab, repo, scenario } from "./harness.mjs";
 
 const screenshot = path.join(repo, "docs", "screenshots", "e2e-template-designer.png");
 
@@ -136,18 +136,10 @@ scenario("the designed template in use: a Chinese agent is stopped by its rule, 
 
   // Converted to the general template: nothing maps, so both values are kept aside and shown.
   await s.visible(`${id("order-detail")}[data-number="${created.number}"]`, { timeoutMs: 15_000 });
-  await (await s.visible(id("order-convert"))).click();
-  await choose(id("convert-target"), "通用");
-  await s.visible(id("conversion-mapping"), { timeoutMs: 15_000 });
-  await (await s.visible(id("convert-submit"))).click();
-  const converted = await s.waitFor("the conversion", async () => {
-    const o = cli("order", "show", created.number);
-    return o.template_key === "general" ? o : null;
-  });
+  const converted = await convertOrder(s, created.number, "通用", "general");
   assert.equal(converted.number, created.number, "the order keeps its number");
   assert.equal(converted.values._unmapped.shop, "华强北店");
-  const tabs = await s.findAll(".ant-drawer-open .ant-tabs-tab");
-  for (const tab of tabs) if ((await tab.property("innerText")).includes(zh["detail.history"])) await tab.click();
+  await openDrawerTab(s, zh["detail.history"], '[data-kind="converted"]');
   await s.waitFor("the conversion in the history", async () => {
     const text = await textOf('.ant-drawer-open [data-kind="converted"]');
     return text.includes("门店巡访 v1") && text.includes("通用 v1") && text.includes("华强北店");

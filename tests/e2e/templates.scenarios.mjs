@@ -8,7 +8,7 @@ import assert from "node:assert/strict";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { cli, locale, repo, scenario } from "./harness.mjs";
+import { cli, convertOrder, locale, openDrawerTab, repo, scenario } from "./harness.mjs";
 
 const screenshot = path.join(repo, "docs", "screenshots", "e2e-template-order-zh.png");
 
@@ -104,21 +104,13 @@ scenario("template order in Chinese: stopped by a rule-required field, completed
 
   // The new order opens in the detail; convert it to the built-in sales template.
   await s.visible(`${id("order-detail")}[data-number="${created.number}"]`, { timeoutMs: 15_000 });
-  await (await s.visible(id("order-convert"))).click();
-  await choose(id("convert-target"), "销售");
-  await s.visible(id("conversion-mapping"), { timeoutMs: 15_000 });
-  await (await s.visible(id("convert-submit"))).click();
-  const converted = await s.waitFor("the conversion", async () => {
-    const o = cli("order", "show", created.number);
-    return o.template_key === "sales" ? o : null;
-  });
+  const converted = await convertOrder(s, created.number, "销售", "sales");
   assert.equal(converted.number, created.number, "the order keeps its number");
   assert.deepEqual(converted.values._unmapped, { survey_notes: "三台柜机，需要上门测量。" });
 
   // The kept-aside notes stay visible, and the history tells the conversion.
   await s.waitFor("the kept-aside notes", async () => (await textOf(id("unmapped-values"))).includes("三台柜机"));
-  const tabs = await s.findAll(".ant-drawer-open .ant-tabs-tab");
-  for (const tab of tabs) if ((await tab.property("innerText")).includes(zh["detail.history"])) await tab.click();
+  await openDrawerTab(s, zh["detail.history"], '[data-kind="converted"]');
   const event = await s.waitFor("the conversion in the history", async () => {
     const text = await textOf('[data-kind="converted"]');
     return text.includes("现场勘察 v1") && text.includes("销售 v1") ? text : null;
