@@ -131,6 +131,14 @@ export async function openDrawerTab(s, label, readyCss) {
   }, { timeoutMs: 20_000 });
 }
 
+/** Picks `title` in the antd Select (or, with kind "cascade", the first column of the Cascader)
+ *  inside `itemCss`, as a person opens it and clicks the option. */
+export async function chooseOption(s, itemCss, title, kind = "select") {
+  await (await s.visible(`${itemCss} .ant-select-selector`)).click();
+  const option = kind === "cascade" ? `.ant-cascader-menu-item[title="${title}"]` : `.ant-select-item-option[title="${title}"]`;
+  await (await s.visible(option)).click();
+}
+
 /** Converts the order open in the drawer to the template titled `title` (key `key`) through the
  *  Convert dialog, and returns the stored order. When the order changed since the drawer read it
  *  (the app's background tick may touch a new order), the core refuses with a conflict; a person
@@ -146,8 +154,7 @@ export async function convertOrder(s, number, title, key) {
     if (reload) await reload.click().catch(() => {});
     if (!(await shown(id("convert-submit")))) {
       await (await s.visible(id("order-convert"))).click();
-      await (await s.visible(`${id("convert-target")} .ant-select-selector`)).click();
-      await (await s.visible(`.ant-select-item-option[title="${title}"]`)).click();
+      await chooseOption(s, id("convert-target"), title);
     }
     await s.visible(id("conversion-mapping"), { timeoutMs: 15_000 });
     await (await s.visible(id("convert-submit"))).click();

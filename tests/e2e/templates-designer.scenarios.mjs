@@ -6,7 +6,7 @@
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
-import { cli, convertOrder, locale, openDrawerTab, repo, scenario } from "./harness.mjs";
+import { chooseOption, cli, convertOrder, locale, openDrawerTab, repo, scenario } from "./harness.mjs";
 
 const screenshot = path.join(repo, "docs", "screenshots", "e2e-template-designer.png");
 
@@ -106,11 +106,7 @@ scenario("the designed template in use: a Chinese agent is stopped by its rule, 
   const id = (name) => s.byTestId(name);
   const zh = locale("zh-CN");
   const textOf = async (css) => (await s.visible(css)).property("innerText");
-  const choose = async (itemCss, title, kind = "select") => {
-    await (await s.visible(`${itemCss} .ant-select-selector`)).click();
-    const option = kind === "cascade" ? `.ant-cascader-menu-item[title="${title}"]` : `.ant-select-item-option[title="${title}"]`;
-    await (await s.visible(option)).click();
-  };
+  const choose = (itemCss, title, kind) => chooseOption(s, itemCss, title, kind);
 
   await (await s.visible(id("lang-zh-CN"), { timeoutMs: 20_000 })).click();
   await (await s.visible(id("menu-orders"))).click();

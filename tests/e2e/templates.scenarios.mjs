@@ -8,7 +8,7 @@ import assert from "node:assert/strict";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { cli, convertOrder, locale, openDrawerTab, repo, scenario } from "./harness.mjs";
+import { chooseOption, cli, convertOrder, locale, openDrawerTab, repo, scenario } from "./harness.mjs";
 
 const screenshot = path.join(repo, "docs", "screenshots", "e2e-template-order-zh.png");
 
@@ -66,11 +66,7 @@ scenario("template order in Chinese: stopped by a rule-required field, completed
   cli("template", "import", file);
 
   const textOf = async (css) => (await s.visible(css)).property("innerText");
-  const choose = async (itemCss, title, kind = "select") => {
-    await (await s.visible(`${itemCss} .ant-select-selector`)).click();
-    const option = kind === "cascade" ? `.ant-cascader-menu-item[title="${title}"]` : `.ant-select-item-option[title="${title}"]`;
-    await (await s.visible(option)).click();
-  };
+  const choose = (itemCss, title, kind) => chooseOption(s, itemCss, title, kind);
 
   await (await s.visible(id("lang-zh-CN"), { timeoutMs: 20_000 })).click();
   await (await s.visible(id("menu-orders"))).click();

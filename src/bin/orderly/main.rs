@@ -3,6 +3,7 @@
 //! 4 not permitted; 5 not found; 1 internal error.
 
 mod args;
+mod args_dispatch;
 mod attachments;
 mod dispatch;
 mod engines;
