@@ -2,7 +2,7 @@
 // technicians li and ana exist): an order is reassigned (改派) from its detail with a reason,
 // which the history shows; the technicians page shows li's load.
 import assert from "node:assert/strict";
-import { cli, locale, openDrawerTab, scenario } from "./harness.mjs";
+import { cli, closeDrawer, locale, openDrawerTab, scenario } from "./harness.mjs";
 
 scenario("reassign with a reason from the order detail; the technicians page shows the load", async (s) => {
   const id = (name) => s.byTestId(name);
@@ -32,13 +32,7 @@ scenario("reassign with a reason from the order detail; the technicians page sho
   const text = await detail.property("innerText");
   assert.ok(text.includes("Motivo: Ana está de baja") && text.includes("李工"), `the history shows the reason: ${text}`);
 
-  await s.waitFor("the order detail to close", async () => {
-    const open = await s.findAll(".ant-drawer-open .ant-drawer-close");
-    if (open.length === 0) return true;
-    await open[0].click({ timeoutMs: 1_000 }).catch(() => {});
-    await new Promise((r) => setTimeout(r, 300));
-    return (await s.findAll(".ant-drawer-open")).length === 0;
-  });
+  await closeDrawer(s);
   await (await s.visible(id("menu-technicians"))).click();
   const load = await s.visible(id("tech-load-li"), { timeoutMs: 15_000 });
   assert.match(await load.property("innerText"), /\d+ abiertas/);

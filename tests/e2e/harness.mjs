@@ -131,6 +131,18 @@ export async function openDrawerTab(s, label, readyCss) {
   }, { timeoutMs: 20_000 });
 }
 
+/** Closes the order drawer, if one is open. A click that lands while the drawer still slides in
+ *  can be lost, so it clicks until the drawer is gone, as a person would. */
+export async function closeDrawer(s) {
+  await s.waitFor("the order detail to close", async () => {
+    const open = await s.findAll(".ant-drawer-open .ant-drawer-close");
+    if (open.length === 0) return true;
+    await open[0].click({ timeoutMs: 1_000 }).catch(() => {});
+    await new Promise((r) => setTimeout(r, 300));
+    return (await s.findAll(".ant-drawer-open")).length === 0;
+  });
+}
+
 /** Picks `title` in the antd Select (or, with kind "cascade", the first column of the Cascader)
  *  inside `itemCss`, as a person opens it and clicks the option. */
 export async function chooseOption(s, itemCss, title, kind = "select") {

@@ -6,7 +6,7 @@ import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { cli, DRAG_ONTO_ROW, locale, repo, scenario } from "./harness.mjs";
+import { cli, closeDrawer, DRAG_ONTO_ROW, locale, repo, scenario } from "./harness.mjs";
 
 const screenshot = path.join(repo, "docs", "screenshots", "e2e-orders-es.png");
 
@@ -35,13 +35,7 @@ scenario("first run: set the admin password, create an order, find it, read it i
   const detail = await s.visible(id("order-detail"), { timeoutMs: 3_000 }).catch(() => null);
   if (detail) {
     // A click that lands while the drawer still slides in can be lost: click until it closes.
-    await s.waitFor("the order detail to close", async () => {
-      const open = await s.findAll(".ant-drawer-open .ant-drawer-close");
-      if (open.length === 0) return true;
-      await open[0].click({ timeoutMs: 1_000 }).catch(() => {});
-      await new Promise((r) => setTimeout(r, 300));
-      return (await s.findAll(".ant-drawer-open")).length === 0;
-    });
+    await closeDrawer(s);
   }
 
   // Full-text search finds it by a word of its title.

@@ -6,7 +6,7 @@
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
-import { chooseOption, cli, convertOrder, locale, openDrawerTab, repo, scenario } from "./harness.mjs";
+import { chooseOption, cli, closeDrawer, convertOrder, locale, openDrawerTab, repo, scenario } from "./harness.mjs";
 
 const screenshot = path.join(repo, "docs", "screenshots", "e2e-template-designer.png");
 
@@ -142,11 +142,5 @@ scenario("the designed template in use: a Chinese agent is stopped by its rule, 
   });
 
   // Back to the list for the scenarios after this one.
-  await s.waitFor("the order detail to close", async () => {
-    const open = await s.findAll(".ant-drawer-open .ant-drawer-close");
-    if (open.length === 0) return true;
-    await open[0].click({ timeoutMs: 1_000 }).catch(() => {});
-    await new Promise((r) => setTimeout(r, 300));
-    return (await s.findAll(".ant-drawer-open")).length === 0;
-  });
+  await closeDrawer(s);
 });

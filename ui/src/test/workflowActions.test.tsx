@@ -94,6 +94,61 @@ describe("workflow actions", () => {
     expect(screen.getByTestId("action-comment")).toBeInTheDocument();
   });
 
+  it("asks for the fields a step requires, prefilled, and sends them with the step", async () => {
+    const resolve = action("resolve", "Resolve", "done", { requires_fields: ["values.asset_tag", "priority"] });
+    const o = order(24, { status: "in_progress", version: 3, priority: "P3", template_key: "general", values: { contact_name: "Ana" } });
+    const core = workflowCore(o, [resolve]);
+    const { user } = renderApp();
+    await openFirstOrder(user);
+
+    await user.click(await screen.findByTestId("action:resolve"));
+    expect(await screen.findByTestId("step-fields-hint")).toBeInTheDocument();
+    const assetTag = within(await screen.findByTestId("template-item-asset_tag")).getByRole("textbox");
+    // Only the required template field is asked for; the comment is optional here.
+    expect(screen.queryByTestId("template-item-contact_name")).not.toBeInTheDocument();
+    await user.click(screen.getByTestId("action-comment-ok"));
+    expect(await screen.findByText("Fill in Asset tag.")).toBeInTheDocument();
+    expect(core.callsOf("order_act")).toEqual([]);
+
+    await user.type(assetTag, "PUMP-07");
+    await user.click(screen.getByTestId("action-comment-ok"));
+    await waitFor(() =>
+      expect(core.callsOf("order_act")).toEqual([
+        {
+          id: "o-24",
+          version: 3,
+          action: "resolve",
+          input: {
+            comment: null,
+            values: { priority: "P3", "values.asset_tag": "PUMP-07" },
+            reason: null,
+            department_id: null,
+            template_key: null,
+          },
+        },
+      ]),
+    );
+  });
+
+  it("places the core's refusal of a required field on that field", async () => {
+    const resolve = action("resolve", "Resolve", "done", { requires_fields: ["values.asset_tag"] });
+    const o = order(25, { status: "in_progress", template_key: "general" });
+    workflowCore(o, [resolve], {
+      order_act: () => {
+        throw coreError({ key: "workflow.field_required", field: "values.asset_tag", params: { field: "values.asset_tag", action: "resolve" } });
+      },
+    });
+    const { user } = renderApp();
+    await openFirstOrder(user);
+
+    await user.click(await screen.findByTestId("action:resolve"));
+    const item = await screen.findByTestId("template-item-asset_tag");
+    await user.type(within(item).getByRole("textbox"), "PUMP-07");
+    await user.click(screen.getByTestId("action-comment-ok"));
+    await waitFor(() => expect(item.textContent).toContain('Fill in Asset tag before "resolve".'));
+    expect(screen.queryByTestId("action-comment-error")).not.toBeInTheDocument();
+  });
+
   it("sends a transfer request's department and reason to order_transfer", async () => {
     const o = order(24, { status: "in_progress", version: 3, department_id: "d-1" });
     const core = workflowCore(o, [requestTransfer], {

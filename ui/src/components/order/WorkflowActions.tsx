@@ -7,7 +7,7 @@ import { useTranslation } from "react-i18next";
 import { api, type AvailableAction, type WorkOrder } from "../../api";
 import { messageOf } from "../../i18n/errors";
 import { textIn } from "../template/names";
-import ActionCommentForm from "./ActionCommentForm";
+import ActionStepForm, { type StepInput } from "./ActionStepForm";
 import TransferRequestForm from "./TransferRequestForm";
 
 // The default workflow's review decisions on a pending transfer (the core's transfer.rs).
@@ -44,6 +44,8 @@ const isReview = (a: AvailableAction) => a.action === APPROVE || a.action === RE
 // A step with a review is a transfer request: the core wants a target department with it.
 const isTransferRequest = (a: AvailableAction) => a.review;
 const needsComment = (a: AvailableAction) => a.comment_required || a.action === REJECT;
+// A step that requires fields asks for them (prefilled) before it is sent.
+const asksFirst = (a: AvailableAction) => needsComment(a) || a.requires_fields.length > 0;
 
 export default function WorkflowActions({ order, onChanged, onFailed }: Props) {
   const { t, i18n } = useTranslation();
@@ -51,15 +53,16 @@ export default function WorkflowActions({ order, onChanged, onFailed }: Props) {
   const [busy, setBusy] = useState<string | null>(null);
   const [asking, setAsking] = useState<AvailableAction | null>(null);
 
-  /** Takes the step with `comment` (null when none was asked for). */
-  function take(a: AvailableAction, comment: string | null): Promise<WorkOrder> {
+  /** Takes the step with what was asked for (nothing when the step needs nothing). */
+  function take(a: AvailableAction, step: StepInput | null): Promise<WorkOrder> {
+    const comment = step?.comment ?? null;
     if (isReview(a)) return api.orderReview(order.id, a.action === APPROVE, comment);
-    const input = { comment, values: {}, reason: null, department_id: null, template_key: null };
+    const input = { comment, values: step?.values ?? {}, reason: null, department_id: null, template_key: null };
     return api.orderAct(order.id, order.version, a.action, input);
   }
 
   async function click(a: AvailableAction) {
-    if (isTransferRequest(a) || needsComment(a)) {
+    if (isTransferRequest(a) || asksFirst(a)) {
       setAsking(a);
       return;
     }
@@ -110,10 +113,12 @@ export default function WorkflowActions({ order, onChanged, onFailed }: Props) {
         <TransferRequestForm order={order} onClose={() => setAsking(null)} onDone={finished} onConflict={conflicted} />
       )}
       {asking && !isTransferRequest(asking) && (
-        <ActionCommentForm
+        <ActionStepForm
           actionName={textIn(asking.names, i18n.language)}
           order={order}
-          submit={(comment) => take(asking, comment)}
+          commentRequired={needsComment(asking)}
+          requiredFields={asking.requires_fields}
+          submit={(step) => take(asking, step)}
           onClose={() => setAsking(null)}
           onDone={finished}
           onConflict={conflicted}
