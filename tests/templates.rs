@@ -177,6 +177,22 @@ async fn converting_keeps_the_order_and_records_the_old_values(s: TestStore) {
         version,
         values,
     };
+    // The preview says where each value goes, by the same mapping the conversion applies.
+    let preview = o.conversion_preview(&s.admin, &cs.id, "after_sales", None).await.unwrap();
+    let carried: BTreeMap<&str, Option<&str>> =
+        preview.carried.iter().map(|c| (c.from.as_str(), c.to.as_deref())).collect();
+    let expected = [
+        ("answer", Some("solution")),
+        ("channel", None),
+        ("contact_name", Some("contact_name")),
+        ("product", Some("product")),
+    ];
+    assert_eq!(carried, BTreeMap::from(expected));
+    assert_eq!(o.get_order(&s.admin, &cs.id).await.unwrap().version, cs.version, "a preview writes nothing");
+    let same = o.conversion_preview(&s.admin, &cs.id, "customer_service", None).await.unwrap_err();
+    assert_eq!((same.key.as_str(), same.field.as_deref()), ("template.convert_same", Some("to_key")));
+    let unknown = o.conversion_preview(&s.admin, &cs.id, "nope", None).await.unwrap_err();
+    assert_eq!((unknown.key.as_str(), unknown.field.as_deref()), ("template.unknown", Some("to_key")));
     let e = o.convert_order(&s.admin, &cs.id, to(None, cs.version)).await.unwrap_err();
     assert_eq!((e.key.as_str(), e.field.as_deref()), ("template.field_required", Some("values.fault")));
     assert_eq!(o.get_order(&s.admin, &cs.id).await.unwrap().template_key, "customer_service", "nothing changed");
@@ -188,6 +204,12 @@ async fn converting_keeps_the_order_and_records_the_old_values(s: TestStore) {
     assert_eq!(done.values["solution"], "已安排上门");
     assert_eq!(done.values["contact_name"], "王芳");
     assert_eq!(done.values["_unmapped"], json!({"channel": "wechat"}), "unmapped values stay visible");
+    for c in &preview.carried {
+        match (&c.to, &c.mapped) {
+            (Some(to), Some(mapped)) => assert_eq!(&done.values[to], mapped, "{} went where the preview said", c.from),
+            _ => assert_eq!(done.values["_unmapped"][&c.from], c.value, "{} was kept aside as previewed", c.from),
+        }
+    }
     let detail = o.order_detail(&s.admin, &cs.id).await.unwrap();
     assert_eq!(detail.comments.len(), 1);
     let kinds: Vec<&str> = detail.history.iter().map(|e| e.kind.key()).collect();

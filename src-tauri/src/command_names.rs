@@ -69,6 +69,7 @@ pub const COMMAND_NAMES: &[&str] = &[
     "template_mapping_get",
     "template_mapping_save",
     "order_convert",
+    "order_convert_preview",
     "template_form_state",
     "template_preview_state",
     "template_diff",

@@ -10,7 +10,7 @@ use orderly::domain::form::library::FieldMapping;
 use orderly::domain::form::TemplateDef;
 use orderly::domain::order::WorkOrder;
 use orderly::domain::template::{FormState, StoredTemplate};
-use orderly::service::template_orders::OrderConversion;
+use orderly::service::template_orders::{ConversionPreview, OrderConversion};
 use orderly::service::templates::TemplateSummary;
 use orderly::Error;
 use serde_json::Value;
@@ -59,6 +59,17 @@ pub async fn template_mapping_get(state: Shared<'_>, from: String, to: String) -
 #[specta::specta]
 pub async fn template_mapping_save(state: Shared<'_>, mapping: FieldMapping) -> Result<FieldMapping, Error> {
     state.orderly.save_template_mapping(&state.actor()?, mapping).await
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn order_convert_preview(
+    state: Shared<'_>,
+    id: String,
+    to_key: String,
+    template_version: Option<i32>,
+) -> Result<ConversionPreview, Error> {
+    state.orderly.conversion_preview(&state.actor()?, &id, &to_key, template_version).await
 }
 
 #[tauri::command]

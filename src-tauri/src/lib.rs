@@ -114,6 +114,7 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
             commands_templates::template_mapping_get,
             commands_templates::template_mapping_save,
             commands_templates::order_convert,
+            commands_templates::order_convert_preview,
             commands_templates::template_form_state,
             commands_templates::template_preview_state,
             commands_templates::template_diff,

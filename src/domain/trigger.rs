@@ -230,6 +230,8 @@ impl Trigger {
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct Firing {
     pub trigger: String,
+    /// The trigger's names, kept with what it did so the history reads in any language.
+    pub names: Names,
     pub actions: Vec<TriggerAction>,
     /// Fields this firing changed.
     pub changed: Vec<String>,
@@ -270,7 +272,12 @@ pub fn plan(triggers: &[Trigger], event: TriggerEvent, order: &Snapshot, changed
             }
             state = trial;
             next_changed.extend(touched.iter().cloned());
-            firings.push(Firing { trigger: t.key.clone(), actions: t.actions.clone(), changed: touched });
+            firings.push(Firing {
+                trigger: t.key.clone(),
+                names: t.names.clone(),
+                actions: t.actions.clone(),
+                changed: touched,
+            });
         }
         if next_changed.is_empty() {
             break;

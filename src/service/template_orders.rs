@@ -23,6 +23,7 @@ use crate::store::{orders as order_store, templates as template_store};
 use crate::{Error, Result};
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Map, Value};
+use sqlx::AnyConnection;
 
 /// Converting an order to another template.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
@@ -58,7 +59,80 @@ fn target_values(
     Ok((values, converted.unmapped))
 }
 
+/// One value the order holds, in a conversion's preview: where the mapping carries it, or
+/// nowhere (kept aside as unmapped).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct CarriedValue {
+    /// The source field's key and the order's value of it.
+    pub from: String,
+    pub value: Value,
+    /// The target field and the value it would hold (options renamed); none when kept aside.
+    pub to: Option<String>,
+    pub mapped: Option<Value>,
+}
+
+/// What converting an order would do with its values, before anyone confirms.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct ConversionPreview {
+    pub to_key: String,
+    pub template_version: i32,
+    pub carried: Vec<CarriedValue>,
+}
+
+/// The target version and the mapping a conversion of `order` to `to_key` applies.
+struct Plan {
+    target: StoredTemplate,
+    mapping: FieldMapping,
+}
+
+/// Finds the published target and the stored mapping (else same keys only) and checks the
+/// mapping against both versions; converting to the order's own version is refused.
+async fn conversion_plan(
+    conn: &mut AnyConnection,
+    order: &WorkOrder,
+    to_key: &str,
+    version: Option<i32>,
+) -> Result<Plan> {
+    let from = template_of(conn, order).await?;
+    let target = published(conn, to_key, version).await.map_err(|e| e.on_field("to_key"))?;
+    if (target.key.as_str(), target.version) == (order.template_key.as_str(), order.template_version) {
+        return Err(Error::invalid("template.convert_same").on_field("to_key").with("value", &target.key));
+    }
+    let mapping = template_store::mapping(conn, &order.template_key, &target.key).await?.unwrap_or_else(|| {
+        FieldMapping { from: order.template_key.clone(), to: target.key.clone(), ..Default::default() }
+    });
+    check_mapping(&mapping, &from, &target.definition).map_err(|e| e.within("mapping"))?;
+    Ok(Plan { target, mapping })
+}
+
 impl Orderly {
+    /// What converting the order to `to_key` would carry where, by the same mapping and the
+    /// same refusals as [`Orderly::convert_order`]; nothing is written. The target's own rules
+    /// (a value they hide is kept aside too) are applied at the conversion itself.
+    pub async fn conversion_preview(
+        &self,
+        actor: &Actor,
+        id: &str,
+        to_key: &str,
+        template_version: Option<i32>,
+    ) -> Result<ConversionPreview> {
+        let mut conn = self.read().await?;
+        let order = Self::visible_order(&mut conn, actor, id).await?.order;
+        let Plan { target, mapping } = conversion_plan(&mut conn, &order, to_key, template_version).await?;
+        let (own, _) = split_unmapped(&order.values);
+        let carried = own
+            .into_iter()
+            .map(|(from, value)| {
+                let carried = mapping.carry(&target.definition, &from, &value);
+                let (to, mapped) = carried.map_or((None, None), |(to, mapped)| (Some(to), Some(mapped)));
+                CarriedValue { from, value, to, mapped }
+            })
+            .collect();
+        Ok(ConversionPreview { to_key: target.key, template_version: target.version, carried })
+    }
+
     /// Converts an order to the template `conversion.to_key` in one transaction: values carried
     /// by the mapping (stored, else same keys only), checked against the target version; a
     /// refusal names the field and changes nothing.
@@ -79,16 +153,8 @@ impl Orderly {
         (seq, mut order): (i64, WorkOrder),
         conversion: OrderConversion,
     ) -> Result<WorkOrder> {
-        let from = template_of(tx, &order).await?;
-        let target =
-            published(tx, &conversion.to_key, conversion.template_version).await.map_err(|e| e.on_field("to_key"))?;
-        if (target.key.as_str(), target.version) == (order.template_key.as_str(), order.template_version) {
-            return Err(Error::invalid("template.convert_same").on_field("to_key").with("value", &target.key));
-        }
-        let mapping = template_store::mapping(tx, &order.template_key, &target.key).await?.unwrap_or_else(|| {
-            FieldMapping { from: order.template_key.clone(), to: target.key.clone(), ..Default::default() }
-        });
-        check_mapping(&mapping, &from, &target.definition).map_err(|e| e.within("mapping"))?;
+        let Plan { target, mapping } =
+            conversion_plan(tx, &order, &conversion.to_key, conversion.template_version).await?;
         let (own, old_unmapped) = split_unmapped(&order.values);
         let (given, newly_unmapped) = target_values(&mapping, &target.definition, &own, conversion.values.as_ref())?;
         let clean = validate(&target.definition, &Value::Object(given.clone()), None)?;

@@ -168,7 +168,7 @@ impl Orderly {
                 let change = Change::field(
                     "trigger_failed",
                     Value::Null,
-                    json!({"trigger": firing.trigger, "error": e.key, "field": e.field}),
+                    json!({"trigger": firing.trigger, "names": firing.names, "error": e.key, "field": e.field}),
                 );
                 order_store::append_event(tx, &order.id, now, SYSTEM_USER_ID, &change).await?;
                 return Ok(order);
@@ -179,7 +179,7 @@ impl Orderly {
         changes.push(Change::field(
             "trigger",
             Value::Null,
-            json!({"trigger": firing.trigger, "changed": firing.changed}),
+            json!({"trigger": firing.trigger, "names": firing.names, "changed": firing.changed}),
         ));
         order = Self::save_changes(tx, &system, edited, &changes, now).await?;
         let found = order_store::find(tx, &order.id).await?.ok_or_else(|| Error::internal("order vanished"))?;

@@ -171,7 +171,8 @@ impl Orderly {
         )?;
         let to: Status = step.to.parse()?;
         let now = now_millis();
-        let mv = Move { engine, seq, action, note, now };
+        let names = flow.actions_from(order.status.key()).find(|t| t.action == action).map(|t| t.names.clone());
+        let mv = Move { engine, seq, action, names, note, now };
         if step.review {
             return Self::request_transfer_in(tx, actor, order, edit, &mv, to, input).await;
         }
@@ -199,7 +200,8 @@ impl Orderly {
         if order.status != to {
             edit.changes.push(status_change(&mut order, to, mv.now));
         }
-        let mut note = json!({"action": mv.action, "comment": mv.note});
+        // The action's names as the workflow had them, so the history reads in any language.
+        let mut note = json!({"action": mv.action, "names": mv.names, "comment": mv.note});
         if let (Some(n), Value::Object(d)) = (note.as_object_mut(), detail) {
             n.extend(d);
         }
@@ -218,6 +220,8 @@ pub(super) struct Move<'a> {
     pub engine: Engine,
     pub seq: i64,
     pub action: &'a str,
+    /// The action's names in the order's workflow (none for a move no transition names).
+    pub names: Option<Names>,
     pub note: Option<String>,
     pub now: i64,
 }

@@ -131,6 +131,22 @@ export async function openDrawerTab(s, label, readyCss) {
   }, { timeoutMs: 20_000 });
 }
 
+/** Waits until the open drawer has stopped sliding in: a click measured mid-slide lands on
+ *  whatever ends up where the element was (the next button to the right), as it would for a
+ *  person clicking too early. */
+export async function drawerSettled(s) {
+  const where = `const el = document.querySelector(".ant-drawer-open .ant-drawer-content-wrapper");
+    if (!el) return null; const r = el.getBoundingClientRect(); return [r.left, r.top, r.width].join(",");`;
+  let last = null;
+  await s.waitFor("the drawer to stop sliding", async () => {
+    const now = await s.execute(where);
+    const still = now !== null && now === last;
+    last = now;
+    if (!still) await new Promise((r) => setTimeout(r, 150));
+    return still;
+  });
+}
+
 /** Closes the order drawer, if one is open. A click that lands while the drawer still slides in
  *  can be lost, so it clicks until the drawer is gone, as a person would. */
 export async function closeDrawer(s) {
@@ -181,12 +197,18 @@ export async function convertOrder(s, number, title, key) {
   }
 }
 
+/** Runs the CLI on the app's own store and returns its JSON answer. */
 export function cli(...args) {
+  return JSON.parse(cliText("--json", ...args) || "null");
+}
+
+/** Runs the CLI on the app's own store and returns what it prints for a person. */
+export function cliText(...args) {
   const bin = path.join(targetDir, "debug", "orderly");
   const db = path.join(home, "xdg_data_home", "com.orderly.desktop", "orderly.db");
-  const run = spawnSync(bin, ["--db", db, "--json", ...args], { encoding: "utf8" });
+  const run = spawnSync(bin, ["--db", db, ...args], { encoding: "utf8" });
   assert.equal(run.status, 0, `orderly ${args.join(" ")} failed: ${run.stderr}`);
-  return run.stdout.trim() ? JSON.parse(run.stdout) : null;
+  return run.stdout.trim();
 }
 
 /** Drags an unassigned order onto a technician's row, as HTML5 drag and drop does it: the same

@@ -82,6 +82,7 @@ export const commands = {
 	templateMappingGet: (from: string, to: string) => typedError<FieldMapping, AppError>(__TAURI_INVOKE("template_mapping_get", { from, to })),
 	templateMappingSave: (mapping: FieldMapping) => typedError<FieldMapping, AppError>(__TAURI_INVOKE("template_mapping_save", { mapping })),
 	orderConvert: (id: string, conversion: OrderConversion) => typedError<WorkOrder, AppError>(__TAURI_INVOKE("order_convert", { id, conversion })),
+	orderConvertPreview: (id: string, toKey: string, templateVersion: number | null) => typedError<ConversionPreview, AppError>(__TAURI_INVOKE("order_convert_preview", { id, toKey, templateVersion })),
 	templateFormState: (key: string, version: number | null, values: Value) => typedError<FormState, AppError>(__TAURI_INVOKE("template_form_state", { key, version, values })),
 	/**
 	 *  The designer's live preview: the form state of `values` under an unsaved definition,
@@ -196,6 +197,19 @@ export type CalendarSpec = {
 	holidays?: string[],
 };
 
+/**
+ *  One value the order holds, in a conversion's preview: where the mapping carries it, or
+ *  nowhere (kept aside as unmapped).
+ */
+export type CarriedValue = {
+	/**  The source field's key and the order's value of it. */
+	from: string,
+	value: Value,
+	/**  The target field and the value it would hold (options renamed); none when kept aside. */
+	to: string | null,
+	mapped: Value | null,
+};
+
 /**  One node of a cascade tree: a province and its cities, a city and its districts. */
 export type CascadeNode = {
 	value: string,
@@ -227,6 +241,13 @@ export type Comment = {
 	/**  Public comments are visible to the customer; internal ones only to staff. */
 	public: boolean,
 	created_at: number,
+};
+
+/**  What converting an order would do with its values, before anyone confirms. */
+export type ConversionPreview = {
+	to_key: string,
+	template_version: number,
+	carried: CarriedValue[],
 };
 
 export type Customer = {
@@ -444,6 +465,8 @@ export type FieldView = {
 /**  One trigger's firing within a plan. */
 export type Firing = {
 	trigger: string,
+	/**  The trigger's names, kept with what it did so the history reads in any language. */
+	names: Names,
 	actions: TriggerAction[],
 	/**  Fields this firing changed. */
 	changed: string[],

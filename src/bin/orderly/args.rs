@@ -308,6 +308,9 @@ pub enum OrderCommand {
         /// Values for target fields the mapping leaves empty, as a JSON object
         #[arg(long)]
         values: Option<String>,
+        /// Only show where each value would go (or that it is kept aside); change nothing
+        #[arg(long, conflicts_with_all = ["version", "values"])]
+        preview: bool,
     },
 }
 

@@ -55,7 +55,10 @@ pub async fn run(orderly: &Orderly, actor: &Actor, cmd: OrderCommand, out: &Out)
         OrderCommand::Comment { id, text, internal } => {
             out.value(&orderly.add_comment(actor, &id, NewComment { body: text, public: !internal }).await?)
         }
-        OrderCommand::Convert { id, to, version, template_version, values } => {
+        OrderCommand::Convert { id, to, template_version, preview: true, .. } => {
+            out.value(&orderly.conversion_preview(actor, &id, &to, template_version).await?)
+        }
+        OrderCommand::Convert { id, to, version, template_version, values, preview: false } => {
             let version = current_version(orderly, actor, &id, version).await?;
             let values = json_arg(values.as_deref(), "values")?;
             let conversion = OrderConversion { to_key: to, template_version, version, values };

@@ -95,28 +95,31 @@ impl FieldMapping {
     pub fn convert(&self, to: &TemplateDef, values: &Map<String, Value>) -> Converted {
         let mut out = Converted { values: Map::new(), unmapped: Map::new() };
         for (key, value) in values {
-            let target = self.fields.get(key).unwrap_or(key);
-            let Some(field) = to.field(target) else {
-                out.unmapped.insert(key.clone(), value.clone());
-                continue;
-            };
-            let map_one = |v: &Value| match (v.as_str(), self.options.get(key)) {
-                (Some(s), Some(m)) => m.get(s).map(|t| Value::String(t.clone())).unwrap_or_else(|| v.clone()),
-                _ => v.clone(),
-            };
-            let mapped = match value {
-                Value::Array(items) if matches!(field.kind, FieldKind::MultiSelect { .. }) => {
-                    Value::Array(items.iter().map(map_one).collect())
-                }
-                other => map_one(other),
-            };
-            if super::values::check_value(field, &mapped).is_ok() {
-                out.values.insert(target.clone(), mapped);
-            } else {
-                out.unmapped.insert(key.clone(), value.clone());
+            match self.carry(to, key, value) {
+                Some((target, mapped)) => drop(out.values.insert(target, mapped)),
+                None => drop(out.unmapped.insert(key.clone(), value.clone())),
             }
         }
         out
+    }
+
+    /// Where one value of the source field `key` goes: the target field the mapping names (the
+    /// same key otherwise) with the value's options renamed, or none when the target has no such
+    /// field or the value does not fit it (it is then kept aside as unmapped).
+    pub fn carry(&self, to: &TemplateDef, key: &str, value: &Value) -> Option<(String, Value)> {
+        let target = self.fields.get(key).map_or(key, String::as_str);
+        let field = to.field(target)?;
+        let map_one = |v: &Value| match (v.as_str(), self.options.get(key)) {
+            (Some(s), Some(m)) => m.get(s).map(|t| Value::String(t.clone())).unwrap_or_else(|| v.clone()),
+            _ => v.clone(),
+        };
+        let mapped = match value {
+            Value::Array(items) if matches!(field.kind, FieldKind::MultiSelect { .. }) => {
+                Value::Array(items.iter().map(map_one).collect())
+            }
+            other => map_one(other),
+        };
+        super::values::check_value(field, &mapped).is_ok().then(|| (target.to_string(), mapped))
     }
 }
 

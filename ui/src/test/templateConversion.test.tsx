@@ -45,7 +45,17 @@ function core() {
     order_get: () => detail,
     templates_list: () => [summary(customerService), summary(afterSales)],
     template_version_get: ({ key }) => stored(templates[key as string]),
-    template_mapping_get: () => ({ from: "customer_service", to: "after_sales", fields: { answer: "solution" }, options: {} }),
+    // The core's preview by the stored mapping: answer -> solution, channel has no place.
+    order_convert_preview: () => ({
+      to_key: "after_sales",
+      template_version: 1,
+      carried: [
+        { from: "answer", value: "已安排上门", to: "solution", mapped: "已安排上门" },
+        { from: "channel", value: "wechat", to: null, mapped: null },
+        { from: "contact_name", value: "王芳", to: "contact_name", mapped: "王芳" },
+        { from: "product", value: "空调 KFR-35", to: "product", mapped: "空调 KFR-35" },
+      ],
+    }),
     template_form_state: ({ key, values }) =>
       key === "after_sales" ? afterSalesState(values as Record<string, JsonValue>) : formState(customerService),
     order_convert: ({ conversion }) => {

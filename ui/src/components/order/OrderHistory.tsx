@@ -12,6 +12,7 @@ import { isConversion } from "../template/conversion";
 import { useTemplateFieldText } from "../template/valueText";
 import { handoverText } from "./handoverDetails";
 import { slaEventText, SYSTEM_USER_ID } from "./historyDetails";
+import { workflowText } from "./workflowHistory";
 
 const KIND_COLOURS: Record<Event["kind"], string> = {
   created: "green",
@@ -44,7 +45,7 @@ type Props = {
 };
 
 export default function OrderHistory({ events, template }: Props) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const format = useFormat();
   const directory = useDirectory();
   const templateText = useTemplateFieldText(template);
@@ -84,6 +85,26 @@ export default function OrderHistory({ events, template }: Props) {
         : (directory.user(event.actor_id)?.display_name ?? t("history.unknownUser"));
     if (isConversion(event)) {
       return { key: event.id, color: "cyan", children: <ConversionEvent event={event} who={who} /> };
+    }
+    const move = workflowText(event, who, t, i18n.language, directory);
+    if (move) {
+      return {
+        key: event.id,
+        color: "geekblue",
+        children: (
+          <div data-testid="history-event" data-kind={event.kind} data-field={event.field}>
+            <Typography.Text strong>{move.headline}</Typography.Text>
+            <Typography.Text type="secondary" style={{ marginInlineStart: 8 }}>
+              {format.dateTime(event.at)}
+            </Typography.Text>
+            {move.details.map((line) => (
+              <div key={line}>
+                <Typography.Text type="secondary">{line}</Typography.Text>
+              </div>
+            ))}
+          </div>
+        ),
+      };
     }
     const field = eventField(event);
     const explained = EXPLAINED.has(event.kind) ? slaEventText(event, t, format, directory) : null;

@@ -4,18 +4,16 @@
 import { Alert, Form, Modal, Spin, Typography } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { api, appErrorOf, type FormState, type TemplateDef, type WorkOrder } from "../../api";
+import { api, appErrorOf, type CarriedValue, type FormState, type JsonValue, type TemplateDef, type WorkOrder } from "../../api";
 import { messageOf } from "../../i18n/errors";
 import { clearCoreErrors, placeCoreError } from "../../lib/coreErrors";
-import { splitValues } from "./conversion";
 import { placeFormState, templateFieldPath } from "./formErrors";
 import { cleanValues } from "./formValues";
 import MappingTable from "./MappingTable";
-import { leftToFill, mappedValues, previewMapping, type MappedValue } from "./mappingPreview";
 import TemplateFields from "./TemplateFields";
 import TemplatePicker from "./TemplatePicker";
 import { useFormState } from "./useFormState";
-import { useMapping, useTemplate, useTemplateList } from "./useTemplate";
+import { useConversionPreview, useTemplate, useTemplateList } from "./useTemplate";
 
 type Props = {
   order: WorkOrder;
@@ -32,13 +30,29 @@ function onlyFields(state: FormState, keys: string[]): FormState {
   return { ...state, fields: state.fields.filter((f) => keys.includes(f.key)) };
 }
 
+/** The target's values the core says the mapping fills, by target key. */
+function filledBy(carried: CarriedValue[]): Record<string, JsonValue> {
+  const out: Record<string, JsonValue> = {};
+  for (const c of carried) if (c.to !== null && c.mapped !== null) out[c.to] = c.mapped;
+  return out;
+}
+
+type PlanProps = {
+  carried: CarriedValue[];
+  source: TemplateDef | undefined;
+  target: TemplateDef;
+  state: FormState | null;
+  toFill: TemplateDef;
+  lang: string;
+};
+
 /** The mapping that will apply, then the target's fields the mapping leaves to the agent. */
-function ConversionPlan({ preview, state, toFill, lang }: { preview: MappedValue[]; state: FormState | null; toFill: TemplateDef; lang: string }) {
+function ConversionPlan({ carried, source, target, state, toFill, lang }: PlanProps) {
   const { t } = useTranslation();
   return (
     <>
       <Typography.Title level={5}>{t("templateForm.convert.mapping")}</Typography.Title>
-      <MappingTable preview={preview} state={state} />
+      <MappingTable carried={carried} source={source} target={target} state={state} />
       <Typography.Title level={5}>{t("templateForm.convert.fill")}</Typography.Title>
       {toFill.fields.length === 0 ? (
         <Typography.Text type="secondary">{t("templateForm.convert.nothingToFill")}</Typography.Text>
@@ -59,15 +73,14 @@ export default function ConvertOrderForm({ order, open, onClose, onConverted, on
   const { list, error: listError } = useTemplateList(open);
   const { template: source } = useTemplate(open ? order.template_key : null, order.template_version);
   const { template: target, error: targetError } = useTemplate(toKey, null);
-  const { mapping, error: mappingError } = useMapping(open && toKey ? order.template_key : null, toKey);
+  const { preview, error: previewError } = useConversionPreview(open ? order.id : null, order.version, toKey);
   const entered = Form.useWatch("values", form);
-  const preview =
-    target && mapping ? previewMapping(mapping, source?.definition, target.definition, splitValues(order.values).own) : [];
-  const filled = mappedValues(preview);
+  const filled = filledBy(preview?.carried ?? []);
   const state = useFormState(target?.key ?? null, target?.version ?? null, { ...filled, ...cleanValues(entered) });
-  const toFill = target ? leftToFill(target.definition, filled) : null;
+  // What is left to enter: the target's fields the mapping does not fill.
+  const toFill = target ? { ...target.definition, fields: target.definition.fields.filter((f) => filled[f.key] === undefined) } : null;
   const fillKeys = toFill?.fields.map((f) => f.key) ?? [];
-  const loadError = listError ?? targetError ?? mappingError;
+  const loadError = listError ?? targetError ?? previewError;
 
   async function convert(v: Entered) {
     if (!target) return;
@@ -104,7 +117,7 @@ export default function ConvertOrderForm({ order, open, onClose, onConverted, on
       onCancel={onClose}
       destroyOnHidden
       width={760}
-      okButtonProps={{ "data-testid": "convert-submit", disabled: !target || !mapping }}
+      okButtonProps={{ "data-testid": "convert-submit", disabled: !target || !preview }}
     >
       {(failure || loadError !== null) && (
         <Alert type="error" showIcon message={failure ?? messageOf(t, loadError)} style={{ marginBottom: 16 }} data-testid="convert-error" />
@@ -123,8 +136,17 @@ export default function ConvertOrderForm({ order, open, onClose, onConverted, on
             }}
           />
         </Form.Item>
-        {toKey && (!target || !mapping) && loadError === null && <Spin />}
-        {target && mapping && toFill && <ConversionPlan preview={preview} state={state} toFill={toFill} lang={lang} />}
+        {toKey && (!target || !preview) && loadError === null && <Spin />}
+        {target && preview && toFill && (
+          <ConversionPlan
+            carried={preview.carried}
+            source={source?.definition}
+            target={target.definition}
+            state={state}
+            toFill={toFill}
+            lang={lang}
+          />
+        )}
       </Form>
     </Modal>
   );

@@ -2,34 +2,40 @@
 // value -> target field and value, or "kept aside" when the target has no place for it.
 import { Table, Tag, Typography } from "antd";
 import { useTranslation } from "react-i18next";
-import type { FormState } from "../../api";
+import type { CarriedValue, FieldDef, FormState, TemplateDef } from "../../api";
 import { errorMessage } from "../../i18n/errors";
-import type { MappedValue } from "./mappingPreview";
 import { textIn } from "./names";
 import { bareValueText, useLookups, valueText } from "./valueText";
 
-type Props = { preview: MappedValue[]; state: FormState | null };
+type Props = { carried: CarriedValue[]; source: TemplateDef | undefined; target: TemplateDef; state: FormState | null };
 
-export default function MappingTable({ preview, state }: Props) {
+type Row = CarriedValue & { fromField: FieldDef | undefined; toField: FieldDef | undefined };
+
+export default function MappingTable({ carried, source, target, state }: Props) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const lookups = useLookups();
-  const text = (p: MappedValue, side: "from" | "to") => {
-    const field = side === "from" ? p.fromField : p.to;
+  const rows: Row[] = carried.map((c) => ({
+    ...c,
+    fromField: source?.fields.find((f) => f.key === c.from),
+    toField: c.to === null ? undefined : target.fields.find((f) => f.key === c.to),
+  }));
+  const text = (p: Row, side: "from" | "to") => {
+    const field = side === "from" ? p.fromField : p.toField;
     const value = side === "from" ? p.value : p.mapped;
     return field ? valueText(field, value, lang, t, lookups) : bareValueText(value);
   };
-  const errorOf = (p: MappedValue) => {
-    const view = p.to ? state?.fields.find((f) => f.key === p.to!.key) : undefined;
+  const errorOf = (p: Row) => {
+    const view = p.to ? state?.fields.find((f) => f.key === p.to) : undefined;
     return view?.error ? errorMessage(t, view.error) : null;
   };
   return (
-    <Table<MappedValue>
+    <Table<Row>
       size="small"
       pagination={false}
       rowKey="from"
       data-testid="conversion-mapping"
-      dataSource={preview}
+      dataSource={rows}
       locale={{ emptyText: t("templateForm.convert.nothingToMap") }}
       columns={[
         {
@@ -46,11 +52,11 @@ export default function MappingTable({ preview, state }: Props) {
           key: "to",
           title: t("templateForm.convert.toColumn"),
           render: (_, p) => {
-            if (!p.to) return <Tag data-testid="mapping-kept">{t("templateForm.convert.kept")}</Tag>;
+            if (!p.to || !p.toField) return <Tag data-testid="mapping-kept">{t("templateForm.convert.kept")}</Tag>;
             const error = errorOf(p);
             return (
               <>
-                <Typography.Text strong>{textIn(p.to.labels, lang)}</Typography.Text>
+                <Typography.Text strong>{textIn(p.toField.labels, lang)}</Typography.Text>
                 <div>{text(p, "to")}</div>
                 {error && <Typography.Text type="danger">{error}</Typography.Text>}
               </>

@@ -1,7 +1,7 @@
 // Loading templates for the order forms: the library list, one version's definition, a mapping.
 import type { FormInstance } from "antd";
 import { useEffect, useState } from "react";
-import { api, type FieldMapping, type StoredTemplate, type TemplateSummary } from "../../api";
+import { api, type ConversionPreview, type StoredTemplate, type TemplateSummary } from "../../api";
 
 type Loaded<T> = { request: string; data: T | null; error: unknown };
 
@@ -41,23 +41,24 @@ export function useTemplateList(enabled: boolean) {
   return loaded;
 }
 
-/** The stored mapping from one template to another (the core answers "same keys" when none is stored). */
-export function useMapping(from: string | null, to: string | null) {
-  const request = from === null || to === null ? "" : `${from}->${to}`;
-  const [loaded, setLoaded] = useState<Loaded<FieldMapping>>({ request: "", data: null, error: null });
+/** Where converting the order (as of `version`) to `to` would carry each of its values: the
+ *  core's own preview, by the stored mapping (or same keys when none is stored). */
+export function useConversionPreview(orderId: string | null, version: number, to: string | null) {
+  const request = orderId === null || to === null ? "" : `${orderId}@${version}->${to}`;
+  const [loaded, setLoaded] = useState<Loaded<ConversionPreview>>({ request: "", data: null, error: null });
   useEffect(() => {
-    if (from === null || to === null) return;
+    if (orderId === null || to === null) return;
     let current = true;
-    api.templateMappingGet(from, to).then(
+    api.orderConvertPreview(orderId, to, null).then(
       (data) => current && setLoaded({ request, data, error: null }),
       (error: unknown) => current && setLoaded({ request, data: null, error }),
     );
     return () => {
       current = false;
     };
-  }, [from, to, request]);
+  }, [orderId, to, request]);
   const fresh = loaded.request === request;
-  return { mapping: fresh ? loaded.data : null, error: fresh ? loaded.error : null };
+  return { preview: fresh ? loaded.data : null, error: fresh ? loaded.error : null };
 }
 
 /** A newly loaded template starts the form from its defaults and its default priority. */
