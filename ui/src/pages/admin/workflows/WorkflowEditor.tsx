@@ -3,13 +3,13 @@
 // by picking one of them; transitions are free. Saving sends the whole definition to the core,
 // whose refusal is shown translated on the status or transition it names; nothing is saved then.
 import { NodeIndexOutlined, PlusOutlined, SaveOutlined } from "@ant-design/icons";
-import { Alert, App, Button, Card, Flex, Form, Input, Select, Space, Typography } from "antd";
+import { Alert, App, Button, Card, Flex, Select, Space, Typography } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api, appErrorOf, type Names, type StatusDef, type TransitionDef, type WorkflowDef } from "../../../api";
 import { errorMessage } from "../../../i18n/errors";
 import WorkflowGraph from "./WorkflowGraph";
-import { StatusPanel, TransitionPanel, type PanelError } from "./WorkflowPanels";
+import { StatusPanel, TransitionPanel, WorkflowPanel, type PanelError } from "./WorkflowPanels";
 import { autoLayout, localName, targetOf, type Positions, type Target } from "./workflowGraph";
 
 type Refusal = { message: string; target: Target; field: string };
@@ -123,22 +123,11 @@ export default function WorkflowEditor({ initial, builtin, onSaved }: { initial:
     }
     const namesError = refusal && refusal.target === null && refusal.field.startsWith("names.") ? refusal : null;
     return (
-      <Form layout="vertical" component="div" data-testid="wf-workflow-panel">
-        <Typography.Title level={5}>{t("workflowEditor.workflow")}</Typography.Title>
-        <Typography.Paragraph type="secondary">{t("workflowEditor.selectHint")}</Typography.Paragraph>
-        <Form.Item label={t("workflowEditor.key")}>
-          <Typography.Text code>{def.key}</Typography.Text>
-        </Form.Item>
-        {(["en", "zh_cn", "es"] as const).map((lang) => (
-          <Form.Item
-            key={lang}
-            label={t(`workflowEditor.name.${lang}`)}
-            {...(namesError?.field === `names.${lang}` ? { validateStatus: "error" as const, help: namesError.message } : {})}
-          >
-            <Input data-testid={`wf-name-${lang}`} value={def.names[lang]} onChange={(e) => edit({ ...def, names: { ...def.names, [lang]: e.target.value } })} />
-          </Form.Item>
-        ))}
-      </Form>
+      <WorkflowPanel
+        def={def}
+        error={namesError ? { field: namesError.field, message: namesError.message } : null}
+        onChange={(names) => edit({ ...def, names })}
+      />
     );
   }
 

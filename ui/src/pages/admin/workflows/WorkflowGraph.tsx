@@ -75,7 +75,7 @@ export default function WorkflowGraph({ def, positions, onMove, selected, onSele
     >
       <defs>
         {["normal", "selected", "refused"].map((kind) => (
-          <marker key={kind} id={`wf-arrow-${kind}`} viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
+          <marker key={kind} id={`wf-arrow-${kind}`} viewBox="0 0 10 10" refX="9" refY="5" markerWidth="9" markerHeight="9" markerUnits="userSpaceOnUse" orient="auto-start-reverse">
             <path d="M 0 0 L 10 5 L 0 10 z" fill={kind === "refused" ? ERROR : kind === "selected" ? token.colorPrimary : token.colorTextTertiary} />
           </marker>
         ))}

@@ -138,3 +138,18 @@ export function TransitionPanel({
     </Form>
   );
 }
+
+/** With nothing selected: the workflow's own key and names. */
+export function WorkflowPanel({ def, error, onChange }: { def: WorkflowDef; error: PanelError; onChange: (names: Names) => void }) {
+  const { t } = useTranslation();
+  return (
+    <Form layout="vertical" component="div" data-testid="wf-workflow-panel">
+      <Typography.Title level={5}>{t("workflowEditor.workflow")}</Typography.Title>
+      <Typography.Paragraph type="secondary">{t("workflowEditor.selectHint")}</Typography.Paragraph>
+      <Form.Item label={t("workflowEditor.key")}>
+        <Typography.Text code>{def.key}</Typography.Text>
+      </Form.Item>
+      <NamesInputs names={def.names} onChange={onChange} error={error} testid="wf" />
+    </Form>
+  );
+}

@@ -8,8 +8,8 @@ export type Positions = Record<string, Point>;
 
 export const NODE_W = 150;
 export const NODE_H = 46;
-const COLUMN_GAP = 230;
-const ROW_GAP = 86;
+const COLUMN_GAP = 240;
+const ROW_GAP = 120;
 const MARGIN = 40;
 
 /** The colour of a status category, as Ant Design tag colours and a stroke for the graph. */
@@ -45,12 +45,20 @@ export function autoLayout(def: WorkflowDef): Positions {
   const last = Math.max(0, ...depth.values()) + 1;
   const rows = new Map<number, number>();
   const positions: Positions = {};
-  for (const s of def.statuses) {
+  // Cancelled statuses are reached from almost everywhere: a lane of their own below the rest
+  // keeps their arrows out of the way.
+  const sinks = def.statuses.filter((s) => s.category === "cancelled" && depth.has(s.key));
+  for (const s of def.statuses.filter((x) => !sinks.includes(x))) {
     const column = depth.get(s.key) ?? last;
     const row = rows.get(column) ?? 0;
     rows.set(column, row + 1);
     positions[s.key] = { x: MARGIN + column * COLUMN_GAP, y: MARGIN + row * ROW_GAP };
   }
+  const bottom = Math.max(0, ...rows.values());
+  const middle = Math.floor(Math.max(0, ...rows.keys()) / 2);
+  sinks.forEach((s, i) => {
+    positions[s.key] = { x: MARGIN + (middle + i) * COLUMN_GAP + COLUMN_GAP / 2, y: MARGIN + bottom * ROW_GAP };
+  });
   return positions;
 }
 
