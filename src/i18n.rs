@@ -214,6 +214,7 @@ pub const CATALOGUE: &[(&str, &str, &str, &str)] = &[
     ("workflow.not_found", "Workflow \"{value}\" was not found.", "未找到流程“{value}”。", "No se encontró el flujo \"{value}\"."),
     ("trigger.key_duplicate", "The key \"{value}\" is used twice.", "标识“{value}”重复使用。", "La clave \"{value}\" se usa dos veces."),
     ("trigger.not_found", "Trigger \"{value}\" was not found.", "未找到触发器“{value}”。", "No se encontró el disparador \"{value}\"."),
+    ("trigger.order_mismatch", "The new order must name every trigger once; \"{value}\" does not fit. Reload the list and try again.", "新的顺序必须包含每个触发器且只出现一次；“{value}”不符。请刷新列表后重试。", "El nuevo orden debe nombrar cada disparador una vez; \"{value}\" no encaja. Recargue la lista e inténtelo de nuevo."),
     ("transfer.no_request", "Order {value} has no transfer waiting for review.", "工单 {value} 没有待审核的转单申请。", "La orden {value} no tiene ningún traslado pendiente de revisión."),
     ("transfer.not_reviewer", "Only a supervisor or dispatcher of the target department may review this transfer ({login} is not one).", "只有目标部门的主管或调度员可以审核此转单（{login} 不是）。", "Solo un supervisor o despachador del departamento de destino puede revisar este traslado ({login} no lo es)."),
 ];

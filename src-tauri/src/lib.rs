@@ -133,6 +133,17 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
             commands_workflow::order_transfer,
             commands_workflow::order_review,
             commands_workflow::trigger_test,
+            commands_workflow::workflows_list,
+            commands_workflow::workflow_get,
+            commands_workflow::workflow_builtin,
+            commands_workflow::workflow_save,
+            commands_workflow::workflow_assign,
+            commands_workflow::triggers_list,
+            commands_workflow::trigger_save,
+            commands_workflow::trigger_set_active,
+            commands_workflow::trigger_delete,
+            commands_workflow::triggers_reorder,
+            commands_workflow::triggers_dry_run,
         ])
         // Times are epoch milliseconds and versions small counters: both fit a JS number.
         .dangerously_cast_bigints_to_number()

@@ -33,6 +33,7 @@ pub mod templates;
 pub mod tiles;
 pub mod time_rules;
 pub mod transfer;
+pub mod trigger_admin;
 pub mod triggers;
 pub mod workflow_moves;
 pub mod workflows;

@@ -42,35 +42,40 @@ pub fn snapshot(order: &WorkOrder) -> Snapshot {
 
 /// Refuses a trigger list that could not run: each trigger's own check, keys used twice, and
 /// people or departments that do not exist; the field names the trigger (`triggers.2.actions.0`).
-async fn check_triggers(conn: &mut sqlx::AnyConnection, triggers: &[Trigger]) -> Result<()> {
+pub(crate) async fn check_triggers(conn: &mut sqlx::AnyConnection, triggers: &[Trigger]) -> Result<()> {
     for (i, t) in triggers.iter().enumerate() {
         let at = format!("triggers.{i}");
-        t.check().map_err(|e| e.within(&at))?;
+        check_trigger(conn, t).await.map_err(|e| e.within(&at))?;
         if triggers[..i].iter().any(|o| o.key == t.key) {
             return Err(Error::invalid("trigger.key_duplicate").on_field(&format!("{at}.key")).with("value", &t.key));
         }
-        for (k, a) in t.actions.iter().enumerate() {
-            let field = |f: &str| format!("{at}.actions.{k}.{f}");
-            let (user, department) = match a {
-                TriggerAction::AssignPerson { user_id }
-                | TriggerAction::AddCollaborator { user_id }
-                | TriggerAction::Notify { to: NotifyTarget::User { user_id }, .. } => (Some(user_id), None),
-                TriggerAction::SetField { field: f, value } if f == "assignee_id" => (Some(value), None),
-                TriggerAction::AssignDepartment { department_id } => (None, Some(department_id)),
-                TriggerAction::SetField { field: f, value } if f == "department_id" => (None, Some(value)),
-                _ => (None, None),
-            };
-            if let Some(id) = user {
-                if !users::by_id(conn, id).await?.is_some_and(|u| u.active) {
-                    return Err(Error::invalid("user.not_found").on_field(&field("user_id")).with("value", id));
-                }
+    }
+    Ok(())
+}
+
+/// One trigger's own check and the people and departments it names; the field is the
+/// trigger's own (`actions.0.department_id`).
+pub(crate) async fn check_trigger(conn: &mut sqlx::AnyConnection, t: &Trigger) -> Result<()> {
+    t.check()?;
+    for (k, a) in t.actions.iter().enumerate() {
+        let field = |f: &str| format!("actions.{k}.{f}");
+        let (user, department) = match a {
+            TriggerAction::AssignPerson { user_id }
+            | TriggerAction::AddCollaborator { user_id }
+            | TriggerAction::Notify { to: NotifyTarget::User { user_id }, .. } => (Some(user_id), None),
+            TriggerAction::SetField { field: f, value } if f == "assignee_id" => (Some(value), None),
+            TriggerAction::AssignDepartment { department_id } => (None, Some(department_id)),
+            TriggerAction::SetField { field: f, value } if f == "department_id" => (None, Some(value)),
+            _ => (None, None),
+        };
+        if let Some(id) = user {
+            if !users::by_id(conn, id).await?.is_some_and(|u| u.active) {
+                return Err(Error::invalid("user.not_found").on_field(&field("user_id")).with("value", id));
             }
-            if let Some(id) = department {
-                if !org::node_exists(conn, org::Tree::Departments, id).await? {
-                    return Err(Error::invalid("department.not_found")
-                        .on_field(&field("department_id"))
-                        .with("value", id));
-                }
+        }
+        if let Some(id) = department {
+            if !org::node_exists(conn, org::Tree::Departments, id).await? {
+                return Err(Error::invalid("department.not_found").on_field(&field("department_id")).with("value", id));
             }
         }
     }
@@ -79,7 +84,8 @@ async fn check_triggers(conn: &mut sqlx::AnyConnection, triggers: &[Trigger]) ->
 
 impl Orderly {
     /// Every trigger in run order.
-    pub async fn triggers(&self, _actor: &Actor) -> Result<Vec<Trigger>> {
+    pub async fn triggers(&self, actor: &Actor) -> Result<Vec<Trigger>> {
+        actor.require(actor.can_administer(), "perm.administer")?;
         let mut conn = self.read().await?;
         store::triggers(&mut conn).await
     }

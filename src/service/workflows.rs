@@ -78,7 +78,8 @@ impl Orderly {
         tx.commit().await
     }
 
-    pub async fn workflows(&self, _actor: &Actor) -> Result<Vec<WorkflowSummary>> {
+    pub async fn workflows(&self, actor: &Actor) -> Result<Vec<WorkflowSummary>> {
+        actor.require(actor.can_administer(), "perm.administer")?;
         let mut conn = self.read().await?;
         let uses = store::template_workflows(&mut conn).await?;
         Ok(store::workflows(&mut conn)
@@ -93,7 +94,8 @@ impl Orderly {
             .collect())
     }
 
-    pub async fn workflow(&self, _actor: &Actor, key: &str) -> Result<WorkflowDef> {
+    pub async fn workflow(&self, actor: &Actor, key: &str) -> Result<WorkflowDef> {
+        actor.require(actor.can_administer(), "perm.administer")?;
         let mut conn = self.read().await?;
         let found = store::workflow(&mut conn, key).await?;
         Ok(found.ok_or_else(|| Error::not_found("workflow.not_found").with("value", key))?.definition)
@@ -105,11 +107,7 @@ impl Orderly {
         actor.require(actor.can_administer(), "perm.administer")?;
         check_storable(&def)?;
         let mut tx = self.store.write().await?;
-        for (i, t) in templates.iter().enumerate() {
-            if template_store::last_version(&mut tx, t).await? == 0 {
-                return Err(Error::invalid("template.unknown").on_field(&format!("templates.{i}")).with("value", t));
-            }
-        }
+        check_templates(&mut tx, templates).await?;
         let now = now_millis();
         let version = store::put_workflow(&mut tx, &def, Some(&actor.user_id), now).await?;
         for t in templates {
@@ -118,6 +116,43 @@ impl Orderly {
         tx.commit().await?;
         Ok(version)
     }
+
+    /// Makes exactly `templates` use the stored workflow `key` (admins): the templates that
+    /// used it and are not listed go back to `default`. Returns the workflows with their users.
+    pub async fn assign_workflow(
+        &self,
+        actor: &Actor,
+        key: &str,
+        templates: &[String],
+    ) -> Result<Vec<WorkflowSummary>> {
+        actor.require(actor.can_administer(), "perm.administer")?;
+        let mut tx = self.store.write().await?;
+        if store::workflow(&mut tx, key).await?.is_none() {
+            return Err(Error::not_found("workflow.not_found").on_field("key").with("value", key));
+        }
+        check_templates(&mut tx, templates).await?;
+        let now = now_millis();
+        for (template, used) in store::template_workflows(&mut tx).await? {
+            if used == key && !templates.contains(&template) {
+                store::set_template_workflow(&mut tx, &template, DEFAULT_WORKFLOW, now).await?;
+            }
+        }
+        for t in templates {
+            store::set_template_workflow(&mut tx, t, key, now).await?;
+        }
+        tx.commit().await?;
+        self.workflows(actor).await
+    }
+}
+
+/// Refuses template keys no template has, naming the first (`templates.1`).
+async fn check_templates(conn: &mut AnyConnection, templates: &[String]) -> Result<()> {
+    for (i, t) in templates.iter().enumerate() {
+        if template_store::last_version(conn, t).await? == 0 {
+            return Err(Error::invalid("template.unknown").on_field(&format!("templates.{i}")).with("value", t));
+        }
+    }
+    Ok(())
 }
 
 #[cfg(test)]

@@ -4,11 +4,13 @@
 import {
   ApartmentOutlined,
   BarChartOutlined,
+  BranchesOutlined,
   DeploymentUnitOutlined,
   FieldTimeOutlined,
   FormOutlined,
   ProfileOutlined,
   ScheduleOutlined,
+  SendOutlined,
   TeamOutlined,
   ThunderboltOutlined,
   ToolOutlined,
@@ -31,13 +33,15 @@ import SlaPage from "./admin/SlaPage";
 import UsersPage from "./admin/UsersPage";
 import TechniciansPage from "./admin/TechniciansPage";
 import TemplatesPage from "./admin/templates/TemplatesPage";
+import TriggersPage from "./admin/triggers/TriggersPage";
+import WorkflowsPage from "./admin/workflows/WorkflowsPage";
 import DispatchAdminPage from "./admin/DispatchAdminPage";
 import DispatchPage from "./DispatchPage";
 import OrdersPage from "./OrdersPage";
 import PoolPage from "./PoolPage";
 import StatsPage from "./stats/StatsPage";
 
-type Page = "orders" | "users" | "departments" | "sla" | "dispatch" | "pool" | "technicians" | "dispatchAdmin" | "stats" | "templates";
+type Page = "orders" | "users" | "departments" | "sla" | "dispatch" | "pool" | "technicians" | "dispatchAdmin" | "stats" | "templates" | "workflows" | "triggers";
 
 // Typing a whole order number jumps straight to that order.
 const ORDER_NUMBER = /^WO-\d{4}-\d+$/i;
@@ -105,6 +109,8 @@ export default function MainWindow({ actor }: { actor: Actor }) {
             label: <span data-testid="menu-dispatch-admin">{t("dispatchAdmin.nav.dispatch")}</span>,
           },
           { key: "templates", icon: <FormOutlined />, label: <span data-testid="menu-templates">{t("designer.nav")}</span> },
+          { key: "workflows", icon: <BranchesOutlined />, label: <span data-testid="menu-workflows">{t("workflowEditor.nav")}</span> },
+          { key: "triggers", icon: <SendOutlined />, label: <span data-testid="menu-triggers">{t("triggers.nav")}</span> },
         ]
       : []),
   ];
@@ -176,6 +182,8 @@ export default function MainWindow({ actor }: { actor: Actor }) {
           {current === "dispatchAdmin" && <DispatchAdminPage />}
           {current === "stats" && <StatsPage admin={admin} />}
           {current === "templates" && <TemplatesPage />}
+          {current === "workflows" && <WorkflowsPage />}
+          {current === "triggers" && <TriggersPage />}
         </Layout.Content>
       </Layout>
       <InboxDrawer open={inboxOpen} onClose={() => setInboxOpen(false)} inbox={inbox} onOpenOrder={showOrder} />
