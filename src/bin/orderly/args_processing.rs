@@ -60,7 +60,7 @@ pub enum FilterCommand {
     Save {
         name: String,
         #[command(flatten)]
-        list: crate::args::ListArgs,
+        list: Box<crate::args::ListArgs>,
     },
     /// Delete one of your filters (by name or id)
     Delete { name: String },

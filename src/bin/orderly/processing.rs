@@ -66,7 +66,7 @@ pub async fn filter(orderly: &Orderly, actor: &Actor, cmd: FilterCommand, out: &
     match cmd {
         FilterCommand::List => out.value(&orderly.saved_filters(actor).await?),
         FilterCommand::Save { name, list } => {
-            let filter = crate::orders::filter(orderly, list).await?;
+            let filter = crate::orders::filter(orderly, *list).await?;
             out.value(&orderly.save_filter(actor, NewSavedFilter { name, filter }).await?)
         }
         FilterCommand::Delete { name } => {
