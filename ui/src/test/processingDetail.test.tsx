@@ -142,7 +142,14 @@ describe("order detail processing", () => {
     await openFirstOrder(user);
     await user.click(screen.getByRole("tab", { name: /Comments/ }));
 
-    await user.type(await screen.findByTestId("comment-body"), "@wang please check");
+    // Typing @ and part of a name offers the directory's people; picking one writes their login.
+    await user.type(await screen.findByTestId("comment-body"), "@王");
+    await waitFor(() => expect(document.querySelector(".ant-mentions-dropdown-menu-item")).not.toBeNull());
+    const offered = [...document.querySelectorAll<HTMLElement>(".ant-mentions-dropdown-menu-item")];
+    expect(offered.map((o) => o.textContent)).toEqual(["王芳 (@wang)"]);
+    await user.click(offered[0]);
+    await waitFor(() => expect(screen.getByTestId("comment-body")).toHaveValue("@wang "));
+    await user.type(screen.getByTestId("comment-body"), "please check");
     await user.click(screen.getByTestId("comment-submit"));
 
     await waitFor(() => expect(core.callsOf("order_comment")).toHaveLength(1));

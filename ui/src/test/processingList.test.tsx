@@ -75,6 +75,31 @@ describe("views and saved filters", () => {
   });
 });
 
+describe("deleting a saved filter", () => {
+  it("deletes the picked saved filter after asking", async () => {
+    let saved = [{ id: "f-1", name: "Urgent", filter: { view: "overdue" }, created_at: 0 }];
+    const core = mockCore({
+      order_list: () => ({ items: [order(1)], next: null }),
+      saved_filters: () => saved,
+      saved_filter_delete: () => {
+        saved = [];
+        return null;
+      },
+    });
+    const { user } = renderApp();
+    await screen.findAllByTestId("order-row");
+    await user.click(within(screen.getByTestId("saved-filter-select")).getByRole("combobox"));
+    await pickOption("Urgent");
+
+    await user.click(await screen.findByTestId("saved-filter-delete"));
+    expect(await screen.findByText('Delete the filter "Urgent"?')).toBeInTheDocument();
+    await user.click(screen.getByTestId("saved-filter-delete-ok"));
+    await waitFor(() => expect(core.callsOf("saved_filter_delete")).toEqual([{ id: "f-1" }]));
+    await waitFor(() => expect(screen.queryByTestId("saved-filter-delete")).not.toBeInTheDocument());
+    expect(core.callsOf("saved_filters").length).toBeGreaterThanOrEqual(2);
+  });
+});
+
 describe("marks on rows", () => {
   it("shows each row's star and toggles it through the core", async () => {
     const core = mockCore({
