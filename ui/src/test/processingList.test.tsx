@@ -222,4 +222,24 @@ describe("bulk changes", () => {
     );
     expect(await screen.findByTestId("bulk-summary")).toHaveTextContent("2 done, 0 refused");
   });
+
+  it("shows the core's refusal of the whole change, translated, and changes nothing", async () => {
+    const core = mockCore({
+      order_list: () => ({ items: [order(1)], next: null }),
+      order_bulk: () => {
+        throw coreError({ key: "bulk.too_many", field: "ids", params: { max: "500", count: "501" } });
+      },
+    });
+    const { user } = renderApp();
+    await screen.findAllByTestId("order-row");
+    await user.click(screen.getByRole("checkbox", { name: "Select WO-2026-000001" }));
+    await user.click(screen.getByTestId("bulk-assign"));
+    await user.click(within(await screen.findByTestId("bulk-assignee")).getByRole("combobox"));
+    await pickOption("Nobody (back to the queue)");
+    await user.click(screen.getByTestId("bulk-run"));
+
+    expect(await screen.findByTestId("bulk-error")).toHaveTextContent("A bulk change takes at most 500 orders (501 chosen).");
+    expect(core.callsOf("order_bulk")).toEqual([{ ids: ["o-1"], change: { type: "assign", assignee_id: null } }]);
+    expect(screen.queryByTestId("bulk-result")).not.toBeInTheDocument();
+  });
 });
