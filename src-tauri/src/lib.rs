@@ -5,6 +5,7 @@
 pub mod background;
 pub mod commands;
 pub mod commands_dispatch;
+pub mod commands_processing;
 pub mod commands_reports;
 pub mod commands_route;
 pub mod commands_sla;
@@ -144,6 +145,16 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
             commands_workflow::trigger_delete,
             commands_workflow::triggers_reorder,
             commands_workflow::triggers_dry_run,
+            commands_processing::order_processing,
+            commands_processing::order_collaborator_add,
+            commands_processing::order_collaborator_remove,
+            commands_processing::order_link,
+            commands_processing::order_unlink,
+            commands_processing::order_mark,
+            commands_processing::saved_filters,
+            commands_processing::saved_filter_save,
+            commands_processing::saved_filter_delete,
+            commands_processing::order_bulk,
         ])
         // Times are epoch milliseconds and versions small counters: both fit a JS number.
         .dangerously_cast_bigints_to_number()

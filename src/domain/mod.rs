@@ -9,6 +9,7 @@ pub mod notify;
 pub mod order;
 pub mod org;
 pub mod priority;
+pub mod processing;
 pub mod report;
 pub mod route_day;
 pub mod search;

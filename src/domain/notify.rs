@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 /// The kinds of notification, as stored keys.
-pub const KINDS: [&str; 12] = [
+pub const KINDS: [&str; 13] = [
     "sla_warning",
     "sla_breached",
     "sla_alert",
@@ -20,6 +20,7 @@ pub const KINDS: [&str; 12] = [
     "transfer_rejected",
     "trigger",
     "time_rule",
+    "collaborator_added",
 ];
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

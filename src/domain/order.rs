@@ -2,6 +2,7 @@
 //! keys (strings) so a bad one from any front end gets the core's translated error.
 
 use super::priority::Priority;
+use super::processing::OrderView;
 use super::status::Status;
 use super::user::validate_location;
 use crate::{Error, Result};
@@ -165,6 +166,10 @@ pub struct OrderFilter {
     /// Full-text query over number, title, description and comments.
     #[serde(default)]
     pub text: Option<String>,
+    /// `all` (default), `mine`, `unassigned`, `awaiting_response`, `starred`, `important` or
+    /// `overdue`; `mine`, `starred` and `important` are the reader's own.
+    #[serde(default)]
+    pub view: Option<String>,
     #[serde(default)]
     pub sort: OrderSort,
     /// 1–500, default 50.
@@ -218,6 +223,11 @@ pub struct OrderQuery {
     pub after: Option<Cursor>,
     /// Set by the service for technicians: only orders this user may see.
     pub visible_to: Option<(String, Option<String>)>,
+    pub view: OrderView,
+    /// Set by the service: whose `mine`, `starred` and `important` views these are.
+    pub viewer: String,
+    /// Set by the service: the time the `overdue` view compares due times with.
+    pub now: i64,
 }
 
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -276,6 +286,9 @@ impl OrderFilter {
             limit,
             after: self.after.as_deref().filter(|a| !a.is_empty()).map(Cursor::decode).transpose()?,
             visible_to: None,
+            view: OrderView::parse(self.view.as_deref().unwrap_or(""))?,
+            viewer: String::new(),
+            now: 0,
         })
     }
 }

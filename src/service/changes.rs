@@ -368,11 +368,12 @@ impl Orderly {
     }
 
     /// Adds a comment. Comments do not bump the order's version (they never conflict with an
-    /// edit); a public one counts as the first response.
+    /// edit); a public one counts as the first response. `@login` mentions notify those people
+    /// (see [`crate::domain::processing`]).
     pub async fn add_comment(&self, actor: &Actor, id: &str, input: NewComment) -> Result<Comment> {
         let body = validate_comment(&input.body)?;
         let mut tx = self.store.write().await?;
-        let found = Self::visible_order(&mut tx, actor, id).await?;
+        let mut found = Self::visible_order(&mut tx, actor, id).await?;
         let now = now_millis();
         let comment = Comment {
             id: new_id(),
@@ -383,6 +384,7 @@ impl Orderly {
             created_at: now,
         };
         order_store::insert_comment(&mut tx, &comment).await?;
+        super::processing::notify_mentions(&mut tx, actor, &mut found.order, (&comment.body, &comment.id), now).await?;
         let change = Change {
             kind: EventKind::Commented,
             field: None,

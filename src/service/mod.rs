@@ -4,6 +4,7 @@
 
 pub mod attachments;
 mod auth;
+pub mod bulk;
 mod changes;
 pub mod dashboard_defaults;
 pub mod dashboards;
@@ -20,6 +21,7 @@ pub mod import;
 pub mod notify;
 mod orders;
 mod people;
+pub mod processing;
 pub mod report_html;
 pub mod reports;
 pub mod seed;

@@ -208,6 +208,8 @@ impl Orderly {
     /// One page of the orders the actor may see, filtered, searched and sorted.
     pub async fn list_orders(&self, actor: &Actor, filter: OrderFilter) -> Result<OrderPage> {
         let mut query = filter.parse()?;
+        query.viewer = actor.user_id.clone();
+        query.now = now_millis();
         if !actor.sees_all_orders() {
             query.visible_to = Some((actor.user_id.clone(), actor.department_id.clone()));
         }

@@ -79,6 +79,12 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../../migrations/sqlite/0011_workflows.sql"),
         postgres: include_str!("../../migrations/postgres/0011_workflows.sql"),
     },
+    Migration {
+        version: 12,
+        name: "processing",
+        sqlite: include_str!("../../migrations/sqlite/0012_processing.sql"),
+        postgres: include_str!("../../migrations/postgres/0012_processing.sql"),
+    },
 ];
 
 pub(super) async fn run(store: &Store) -> Result<()> {

@@ -14,6 +14,7 @@ mod migrate;
 pub mod notify;
 pub mod orders;
 pub mod org;
+pub mod processing;
 pub mod reports;
 pub mod route_day;
 pub mod rows;

@@ -6,6 +6,7 @@ use super::Engine;
 use crate::domain::history::{Change, Comment, Event};
 use crate::domain::new_id;
 use crate::domain::order::{AssigneeFilter, Cursor, OrderQuery, OrderSort, WorkOrder};
+use crate::domain::processing::{Mark, OrderView};
 use crate::domain::search::SearchQuery;
 use crate::Result;
 use sqlx::any::AnyArguments;
@@ -322,6 +323,7 @@ fn filter_conditions(q: &OrderQuery, sql: &mut Sql, conditions: &mut Vec<String>
             conditions.push(format!("o.assignee_id = {p}"));
         }
     }
+    view_condition(q, sql, conditions);
     if let Some((user_id, department_id)) = &q.visible_to {
         let me = sql.bind(Bind::Text(user_id.clone()));
         let dept = match department_id {
@@ -332,6 +334,38 @@ fn filter_conditions(q: &OrderQuery, sql: &mut Sql, conditions: &mut Vec<String>
             "(o.assignee_id = {me}{dept} OR EXISTS (SELECT 1 FROM order_collaborators c WHERE c.order_id = o.id AND c.user_id = {me}))"
         ));
     }
+}
+
+/// The view's condition. "Needs work" is any status but done, closed and cancelled; overdue is
+/// a due time passed before its target was met (the response before the first response, the
+/// resolution before resolving).
+fn view_condition(q: &OrderQuery, sql: &mut Sql, conditions: &mut Vec<String>) {
+    const NEEDS_WORK: &str = "o.status NOT IN ('done', 'closed', 'cancelled')";
+    let marked = |mark: &str, sql: &mut Sql| {
+        let (me, mark) = (sql.bind(Bind::Text(q.viewer.clone())), sql.bind(Bind::Text(mark.into())));
+        format!("EXISTS (SELECT 1 FROM order_marks m WHERE m.user_id = {me} AND m.mark = {mark} AND m.order_id = o.id)")
+    };
+    let condition = match q.view {
+        OrderView::All => return,
+        OrderView::Mine => {
+            let me = sql.bind(Bind::Text(q.viewer.clone()));
+            format!(
+                "(o.assignee_id = {me} OR EXISTS (SELECT 1 FROM order_collaborators c WHERE c.order_id = o.id AND c.user_id = {me}))"
+            )
+        }
+        OrderView::Unassigned => format!("o.assignee_id IS NULL AND {NEEDS_WORK}"),
+        OrderView::AwaitingResponse => format!("o.first_response_at IS NULL AND {NEEDS_WORK}"),
+        OrderView::Starred => marked(Mark::Star.key(), sql),
+        OrderView::Important => marked(Mark::Important.key(), sql),
+        OrderView::Overdue => {
+            let now = sql.bind(Bind::Int(q.now));
+            format!(
+                "{NEEDS_WORK} AND ((o.first_response_at IS NULL AND o.response_due_at < {now}) \
+                 OR (o.resolved_at IS NULL AND o.resolution_due_at < {now}))"
+            )
+        }
+    };
+    conditions.push(condition);
 }
 
 /// How a sort orders rows and pages through them (keyset, never OFFSET).

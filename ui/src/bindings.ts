@@ -113,6 +113,25 @@ export const commands = {
 	orderTransfer: (id: string, request: TransferRequest) => typedError<WorkOrder, AppError>(__TAURI_INVOKE("order_transfer", { id, request })),
 	orderReview: (id: string, approve: boolean, comment: string | null) => typedError<WorkOrder, AppError>(__TAURI_INVOKE("order_review", { id, approve, comment })),
 	triggerTest: (trigger: string, order: string) => typedError<TriggerPlan, AppError>(__TAURI_INVOKE("trigger_test", { trigger, order })),
+	/**  An order's collaborators, links and the reader's star and important marks. */
+	orderProcessing: (id: string) => typedError<OrderProcessing, AppError>(__TAURI_INVOKE("order_processing", { id })),
+	/**  Adds a collaborator (user id or login). */
+	orderCollaboratorAdd: (id: string, user: string) => typedError<OrderProcessing, AppError>(__TAURI_INVOKE("order_collaborator_add", { id, user })),
+	orderCollaboratorRemove: (id: string, user: string) => typedError<OrderProcessing, AppError>(__TAURI_INVOKE("order_collaborator_remove", { id, user })),
+	/**  Links `id` to `other`: `related` (default), `duplicate_of`, `parent_of` or `child_of`. */
+	orderLink: (id: string, other: string, kind: string | null) => typedError<OrderProcessing, AppError>(__TAURI_INVOKE("order_link", { id, other, kind })),
+	orderUnlink: (id: string, other: string) => typedError<OrderProcessing, AppError>(__TAURI_INVOKE("order_unlink", { id, other })),
+	/**  Sets (`on`) or clears the reader's own star or important mark. */
+	orderMark: (id: string, mark: Mark, on: boolean) => typedError<OrderProcessing, AppError>(__TAURI_INVOKE("order_mark", { id, mark, on })),
+	savedFilters: () => typedError<SavedFilter[], AppError>(__TAURI_INVOKE("saved_filters")),
+	savedFilterSave: (input: NewSavedFilter) => typedError<SavedFilter, AppError>(__TAURI_INVOKE("saved_filter_save", { input })),
+	/**  Deletes one of the reader's filters (id or name). */
+	savedFilterDelete: (id: string) => typedError<null, AppError>(__TAURI_INVOKE("saved_filter_delete", { id })),
+	/**
+	 *  Assigns or takes a workflow action on up to 500 orders, each on its own, emitting
+	 *  `bulk-progress` after each.
+	 */
+	orderBulk: (ids: string[], change: BulkChange) => typedError<BulkReport, AppError>(__TAURI_INVOKE("order_bulk", { ids, change })),
 };
 
 /* Types */
@@ -184,6 +203,32 @@ export type BatchPlan = {
 	lower_bound: number | null,
 	/**  The plan is within this share of the optimum (0.02 = 2 %). */
 	within: number | null,
+};
+
+/**  A bulk change's instruction: assign to a person, or take a workflow action. */
+export type BulkChange = 
+/**  `assignee_id` empty or null unassigns. */
+{ type: "assign"; assignee_id: string | null } | 
+/**  A workflow action (`start`, `resolve`, `suspend` …) with its comment when it needs one. */
+{ type: "act"; action: string; comment: string | null };
+
+/**
+ *  What became of one order of a bulk change: done (with its new number and version) or the
+ *  coded refusal for that order alone.
+ */
+export type BulkOutcome = {
+	/**  The id or number as given. */
+	order: string,
+	number: string | null,
+	version: number | null,
+	error: AppError | null,
+};
+
+/**  Every order's outcome, in the order given, and how many were done. */
+export type BulkReport = {
+	done: number,
+	refused: number,
+	outcomes: BulkOutcome[],
 };
 
 /**
@@ -515,6 +560,9 @@ export type Location = {
 	lon: number | null,
 };
 
+/**  A person's own marks on an order; not part of the order's history. */
+export type Mark = "star" | "important";
+
 /**  What is measured. Keys are the CLI's `--metric` values. */
 export type Metric = 
 /**  Orders created in the period. */
@@ -578,6 +626,12 @@ export type NewOrder = {
 	catalog_item_id?: string | null,
 	location?: Location | null,
 	source?: string | null,
+};
+
+/**  A filter to save under a name; paging (`limit`, `after`) is not kept. */
+export type NewSavedFilter = {
+	name: string,
+	filter: OrderFilter,
 };
 
 /**  Input for creating a user. Roles are keys (`agent`, `technician` …), checked by the core. */
@@ -668,6 +722,11 @@ export type OrderFilter = {
 	field?: FieldFilter | null,
 	/**  Full-text query over number, title, description and comments. */
 	text?: string | null,
+	/**
+	 *  `all` (default), `mine`, `unassigned`, `awaiting_response`, `starred`, `important` or
+	 *  `overdue`; `mine`, `starred` and `important` are the reader's own.
+	 */
+	view?: string | null,
 	sort?: OrderSort,
 	/**  1–500, default 50. */
 	limit?: number | null,
@@ -675,9 +734,37 @@ export type OrderFilter = {
 	after?: string | null,
 };
 
+/**
+ *  A link as seen from one order: `kind` is `related`, `duplicate_of`, `duplicated_by`,
+ *  `parent_of` or `child_of`.
+ */
+export type OrderLink = {
+	order_id: string,
+	number: string,
+	title: string,
+	status: Status,
+	kind: string,
+	created_by: string,
+	created_at: number,
+};
+
 export type OrderPage = {
 	items: WorkOrder[],
 	next: string | null,
+};
+
+/**
+ *  What an order's detail shows besides [`super::OrderDetail`]: its collaborators, its links
+ *  (to orders the reader may see) and the reader's own marks.
+ */
+export type OrderProcessing = {
+	order_id: string,
+	collaborators: PersonRef[],
+	links: OrderLink[],
+	starred: boolean,
+	important: boolean,
+	/**  Whether the reader may add and remove collaborators. */
+	can_manage_collaborators: boolean,
 };
 
 /**
@@ -714,6 +801,14 @@ export type OrderUpdate = {
 };
 
 export type Period = "day" | "week" | "month";
+
+/**  A person as an order's processing panel shows them. */
+export type PersonRef = {
+	user_id: string,
+	login: string,
+	display_name: string,
+	department_id: string | null,
+};
 
 export type PlannedVisit = {
 	order_id: string,
@@ -850,6 +945,14 @@ export type RuleCondition =
 
 /**  What a rule does to its target fields while its conditions hold. */
 export type RuleEffect = "show" | "hide" | "require" | "read_only";
+
+/**  A person's saved list filter: the filter JSON without paging. */
+export type SavedFilter = {
+	id: string,
+	name: string,
+	filter: OrderFilter,
+	created_at: number,
+};
 
 /**
  *  When a report runs: `at` is "HH:MM" in the organisation's zone; `weekday` (1 = Monday …

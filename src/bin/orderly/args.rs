@@ -79,6 +79,12 @@ pub enum Command {
     /// Triggers on create and update: list, import, export, dry run on an order
     #[command(subcommand)]
     Trigger(crate::workflow::TriggerCommand),
+    /// Your saved order-list filters
+    #[command(subcommand)]
+    Filter(crate::args_processing::FilterCommand),
+    /// Time rules run by the scheduler: list, import, export
+    #[command(subcommand)]
+    TimeRule(crate::args_processing::TimeRuleCommand),
     /// Reports: named sets of tiles rendered to one HTML file, on demand or on a schedule
     #[command(subcommand)]
     Report(crate::reports::ReportCommand),
@@ -312,6 +318,21 @@ pub enum OrderCommand {
         #[arg(long, conflicts_with_all = ["version", "values"])]
         preview: bool,
     },
+    /// Collaborators from any department: add or remove
+    #[command(subcommand)]
+    Collaborator(crate::args_processing::CollaboratorCommand),
+    /// Link two orders (both show the link; both histories record it)
+    Link(crate::args_processing::LinkArgs),
+    /// Remove the link between two orders
+    Unlink { id: String, other: String },
+    /// Star an order for yourself (--off clears it)
+    Star(crate::args_processing::MarkArgs),
+    /// Mark an order important for yourself (--off clears it)
+    Important(crate::args_processing::MarkArgs),
+    /// Assign many orders (at most 500), each on its own: one refusal does not stop the others
+    BulkAssign(crate::args_processing::BulkAssignArgs),
+    /// Take one workflow action on many orders (at most 500), each on its own
+    BulkStatus(crate::args_processing::BulkStatusArgs),
 }
 
 #[derive(Subcommand, Debug)]
@@ -400,6 +421,9 @@ pub struct ListArgs {
     /// Only orders of this template
     #[arg(long)]
     pub template: Option<String>,
+    /// all, mine, unassigned, awaiting_response, starred, important or overdue
+    #[arg(long)]
+    pub view: Option<String>,
 }
 
 #[derive(Args, Debug)]

@@ -4,11 +4,13 @@
 
 mod args;
 mod args_dispatch;
+mod args_processing;
 mod attachments;
 mod dispatch;
 mod engines;
 mod orders;
 mod output;
+mod processing;
 mod reports;
 mod route_day;
 mod sla;
@@ -118,6 +120,8 @@ async fn dispatch(orderly: &Orderly, cli: Cli, out: &Out) -> Result<()> {
         }
         Command::Stats(args) => stats::run(orderly, &actor, *args, out).await,
         Command::Settings(cmd) => stats::settings(orderly, &actor, cmd, out).await,
+        Command::Filter(cmd) => processing::filter(orderly, &actor, cmd, out).await,
+        Command::TimeRule(cmd) => processing::time_rule(orderly, &actor, cmd, out).await,
         Command::Report(cmd) => reports::run(orderly, &actor, cmd, out).await,
         Command::Workflow(cmd) => workflow::workflow(orderly, &actor, cmd, out).await,
         Command::Trigger(cmd) => workflow::trigger(orderly, &actor, cmd, out).await,

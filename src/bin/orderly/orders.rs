@@ -55,6 +55,13 @@ pub async fn run(orderly: &Orderly, actor: &Actor, cmd: OrderCommand, out: &Out)
         OrderCommand::Comment { id, text, internal } => {
             out.value(&orderly.add_comment(actor, &id, NewComment { body: text, public: !internal }).await?)
         }
+        cmd @ (OrderCommand::Collaborator(_)
+        | OrderCommand::Link(_)
+        | OrderCommand::Unlink { .. }
+        | OrderCommand::Star(_)
+        | OrderCommand::Important(_)
+        | OrderCommand::BulkAssign(_)
+        | OrderCommand::BulkStatus(_)) => crate::processing::order(orderly, actor, cmd, out).await?,
         OrderCommand::Convert { id, to, template_version, preview: true, .. } => {
             out.value(&orderly.conversion_preview(actor, &id, &to, template_version).await?)
         }
@@ -121,7 +128,7 @@ fn location(address: Option<String>, at: Option<&str>) -> Result<Option<Location
     Ok((address.is_some() || lat.is_some()).then_some(Location { address, lat, lon }))
 }
 
-async fn filter(orderly: &Orderly, a: ListArgs) -> Result<OrderFilter> {
+pub(crate) async fn filter(orderly: &Orderly, a: ListArgs) -> Result<OrderFilter> {
     let sort: OrderSort = serde_json::from_value(Value::String(a.sort.clone()))
         .map_err(|_| Error::invalid("input.value_invalid").on_field("sort").with("value", &a.sort))?;
     let assignee_id = match a.assignee.as_deref() {
@@ -139,6 +146,7 @@ async fn filter(orderly: &Orderly, a: ListArgs) -> Result<OrderFilter> {
         after: a.after,
         template_key: a.template,
         field: a.field.as_deref().map(FieldFilter::parse).transpose()?,
+        view: a.view,
         ..Default::default()
     })
 }

@@ -86,11 +86,11 @@ pub enum TriggerCommand {
     Test { trigger: String, order: String },
 }
 
-fn read(file: &Path) -> Result<String> {
+pub(crate) fn read(file: &Path) -> Result<String> {
     std::fs::read_to_string(file).map_err(|_| Error::invalid("import.file_missing").with("value", file.display()))
 }
 
-fn write(file: Option<PathBuf>, value: &Value, out: &Out) -> Result<()> {
+pub(crate) fn write(file: Option<PathBuf>, value: &Value, out: &Out) -> Result<()> {
     let text = serde_json::to_string_pretty(value).map_err(Error::internal)?;
     match file {
         Some(path) => {

@@ -171,7 +171,7 @@ export default function MainWindow({ actor }: { actor: Actor }) {
         </Layout.Sider>
         <Layout.Content style={{ padding: 16, display: "flex", flexDirection: "column", minHeight: 0 }}>
           {current === "orders" && (
-            <OrdersPage actor={actor} search={search} openOrder={openOrder} onOpenOrder={setOpenOrder} />
+            <OrdersPage actor={actor} search={search} openOrder={openOrder} onOpenOrder={setOpenOrder} onSearch={setSearch} />
           )}
           {current === "users" && <UsersPage />}
           {current === "departments" && <DepartmentsPage />}

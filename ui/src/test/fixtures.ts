@@ -1,6 +1,17 @@
 // Test data in the core's shapes and a mock of the core's commands over mockIPC.
 import { mockIPC } from "@tauri-apps/api/mocks";
-import type { Actor, AppError, AvailableAction, Directory, OrderDetail, OrderPage, SetupStatus, User, WorkOrder } from "../api";
+import type {
+  Actor,
+  AppError,
+  AvailableAction,
+  Directory,
+  OrderDetail,
+  OrderPage,
+  OrderProcessing,
+  SetupStatus,
+  User,
+  WorkOrder,
+} from "../api";
 import { formState, general, stored, summary } from "./templateFixtures";
 
 export const adminActor: Actor = { user_id: "u-admin", login: "admin", display_name: "Ada Admin", roles: ["admin"], department_id: null };
@@ -90,6 +101,11 @@ export function action(key: string, en: string, to: string, patch: Partial<Avail
   };
 }
 
+/** An order's collaborators, links and the reader's marks, as order_processing returns them. */
+export function processingOf(orderId: string, patch: Partial<OrderProcessing> = {}): OrderProcessing {
+  return { order_id: orderId, collaborators: [], links: [], starred: false, important: false, can_manage_collaborators: true, ...patch };
+}
+
 export function coreError(error: Partial<AppError> & { key: string }): AppError {
   return { code: "invalid_input", params: {}, field: null, ...error };
 }
@@ -111,6 +127,8 @@ export function mockCore(handlers: Record<string, Handler> = {}) {
     set_language: () => null,
     order_sla: () => null,
     order_actions: () => [],
+    order_processing: ({ id }) => processingOf(String(id)),
+    saved_filters: () => [],
     templates_list: () => [summary(general)],
     template_version_get: () => stored(general),
     template_form_state: () => formState(general),

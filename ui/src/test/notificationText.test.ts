@@ -42,3 +42,19 @@ describe("workflow notifications", () => {
     expect(i18n.t("inbox.kind.transfer_requested")).toBe("待审核的转单申请");
   });
 });
+
+describe("processing notifications", () => {
+  it("say who mentioned the reader or added them as a collaborator, in three languages", async () => {
+    await i18n.changeLanguage("en");
+    const t = () => i18n.t.bind(i18n);
+    const added = note("collaborator_added", { by: "Ada", title: "Pump leaks" });
+    const mentioned = note("mentioned", { by: "Ada", title: "Pump leaks", comment_id: "c-1" });
+    expect(notificationText(t(), added, format)).toBe("WO-2026-000001: Ada added you as a collaborator: Pump leaks");
+    expect(notificationText(t(), mentioned, format)).toBe("WO-2026-000001: Ada mentioned you in a comment");
+    await i18n.changeLanguage("zh-CN");
+    expect(notificationText(t(), added, format)).toBe("WO-2026-000001：Ada 将您添加为协作人：Pump leaks");
+    await i18n.changeLanguage("es");
+    expect(notificationText(t(), added, format)).toBe("WO-2026-000001: Ada le añadió como colaborador: Pump leaks");
+    await i18n.changeLanguage("en");
+  });
+});

@@ -11,6 +11,7 @@ export const NOTIFICATION_KINDS = [
   "assigned",
   "urged",
   "mentioned",
+  "collaborator_added",
   "transfer_requested",
   "transfer_approved",
   "transfer_rejected",

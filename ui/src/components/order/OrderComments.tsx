@@ -1,9 +1,12 @@
-// Comments on an order (public ones are meant for the customer) and the form to add one.
-import { Button, Empty, Flex, Form, Input, List, Switch, Tag, Typography } from "antd";
+// Comments on an order (public ones are meant for the customer) and the form to add one, with
+// `@login` completion from the directory: the core notifies whom a comment mentions, or refuses
+// it on the comment box when it names someone who may not see the order.
+import { Button, Empty, Flex, Form, List, Mentions, Switch, Tag, Typography } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api, type Comment } from "../../api";
 import { useFormat } from "../../i18n/format";
+import { clearCoreErrors, placeCoreError, sameNames } from "../../lib/coreErrors";
 import { useDirectory } from "../../lib/directory";
 
 type Props = {
@@ -24,12 +27,14 @@ export default function OrderComments({ orderId, comments, onAdded, onFailed }: 
 
   async function submit(values: CommentValues) {
     setBusy(true);
+    clearCoreErrors(form);
     try {
       const comment = await api.orderComment(orderId, { body: values.body, public: values.public });
       form.resetFields();
       onAdded(comment);
     } catch (e) {
-      onFailed(e);
+      // A refusal naming the comment (a mention of someone who may not see the order) goes on it.
+      if (placeCoreError(form, t, e, sameNames(["body"])) !== null) onFailed(e);
     } finally {
       setBusy(false);
     }
@@ -60,8 +65,24 @@ export default function OrderComments({ orderId, comments, onAdded, onFailed }: 
         />
       )}
       <Form form={form} layout="vertical" initialValues={{ body: "", public: false }} onFinish={submit}>
-        <Form.Item name="body" rules={[{ required: true, whitespace: true, message: t("common.required") }]}>
-          <Input.TextArea rows={3} placeholder={t("comments.placeholder")} data-testid="comment-body" />
+        <Form.Item
+          name="body"
+          extra={t("comments.mentionHint")}
+          rules={[{ required: true, whitespace: true, message: t("common.required") }]}
+        >
+          <Mentions
+            rows={3}
+            prefix="@"
+            placeholder={t("comments.placeholder")}
+            data-testid="comment-body"
+            filterOption={(input, option) => {
+              const name = directory.directory.users.find((u) => u.login === option.value)?.display_name ?? "";
+              return `${option.value ?? ""} ${name}`.toLowerCase().includes(input.toLowerCase());
+            }}
+            options={directory.directory.users
+              .filter((u) => u.active)
+              .map((u) => ({ value: u.login, label: `${u.display_name} (@${u.login})`, key: u.id }))}
+          />
         </Form.Item>
         <Flex justify="space-between" align="center">
           <Flex gap={8} align="center">

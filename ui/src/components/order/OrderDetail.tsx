@@ -1,11 +1,16 @@
-// The detail drawer of one order: header, actions, fields, history and comments. Every change
-// goes to the core, then the order is read again so history and next statuses are the core's.
+// The detail drawer of one order: header with the reader's marks, actions, fields, history,
+// comments, collaborators and links. Every change goes to the core, then the order is read again
+// so history and next statuses are the core's.
 import { Alert, App, Button, Drawer, Flex, Result, Space, Spin, Tabs, Typography } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { appErrorOf, type WorkOrder } from "../../api";
+import { api, appErrorOf, type OrderProcessing, type WorkOrder } from "../../api";
 import { errorMessage, messageOf } from "../../i18n/errors";
+import type { MarkKey } from "../../lib/processing";
 import { useOrderDetail } from "../../lib/useOrderDetail";
+import { useOrderProcessing } from "../../lib/useOrderProcessing";
+import MarkToggles from "../processing/MarkToggles";
+import ProcessingPanel from "../processing/ProcessingPanel";
 import SlaPanel from "../sla/SlaPanel";
 import TemplateValues from "../template/TemplateValues";
 import { useTemplate } from "../template/useTemplate";
@@ -19,14 +24,19 @@ type Props = {
   idOrNumber: string | null;
   onClose: () => void;
   onChanged: (order: WorkOrder) => void;
+  /** Opens another order (a linked one) in this drawer. */
+  onOpenOrder?: (idOrNumber: string) => void;
+  /** Told the reader's marks and the order's collaborators and links whenever they are read. */
+  onProcessing?: (processing: OrderProcessing) => void;
 };
 
-export default function OrderDetail({ idOrNumber, onClose, onChanged }: Props) {
+export default function OrderDetail({ idOrNumber, onClose, onChanged, onOpenOrder, onProcessing }: Props) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const { detail, error, loading, reload } = useOrderDetail(idOrNumber);
   const { template } = useTemplate(detail?.order.template_key ?? null, detail?.order.template_version ?? null);
   const [failure, setFailure] = useState<unknown>(null);
+  const processing = useOrderProcessing(detail, onProcessing);
 
   function changed(order: WorkOrder, note?: string) {
     setFailure(null);
@@ -37,6 +47,24 @@ export default function OrderDetail({ idOrNumber, onClose, onChanged }: Props) {
 
   function failed(e: unknown) {
     setFailure(e);
+  }
+
+  async function toggleMark(mark: MarkKey, on: boolean) {
+    const now = processing.processing;
+    if (!now) return;
+    // Shown at once; the core's answer (or its refusal) decides.
+    processing.set(mark === "star" ? { ...now, starred: on } : { ...now, important: on });
+    try {
+      processing.set(await api.orderMark(now.order_id, mark, on));
+    } catch (e) {
+      processing.set(now);
+      setFailure(e);
+    }
+  }
+
+  function processingChanged(p: OrderProcessing) {
+    processing.set(p);
+    reload();
   }
 
   function reloadAfterConflict() {
@@ -73,6 +101,13 @@ export default function OrderDetail({ idOrNumber, onClose, onChanged }: Props) {
                 {order.title}
               </Typography.Title>
               <Space>
+                <span data-testid="detail-marks">
+                  <MarkToggles
+                    marks={processing.processing}
+                    size="middle"
+                    onToggle={(mark, on) => void toggleMark(mark, on)}
+                  />
+                </span>
                 <Typography.Text code>{order.number}</Typography.Text>
                 <StatusTag status={order.status} />
                 <PriorityTag priority={order.priority} />
@@ -130,6 +165,18 @@ export default function OrderDetail({ idOrNumber, onClose, onChanged }: Props) {
                         reload();
                       }}
                       onFailed={failed}
+                    />
+                  ),
+                },
+                {
+                  key: "processing",
+                  label: t("detail.processing"),
+                  children: (
+                    <ProcessingPanel
+                      processing={processing.processing}
+                      error={processing.error}
+                      onChanged={processingChanged}
+                      onOpenOrder={onOpenOrder}
                     />
                   ),
                 },

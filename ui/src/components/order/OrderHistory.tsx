@@ -12,6 +12,7 @@ import { isConversion } from "../template/conversion";
 import { useTemplateFieldText } from "../template/valueText";
 import { handoverText } from "./handoverDetails";
 import { slaEventText, SYSTEM_USER_ID } from "./historyDetails";
+import { processingEventText } from "./processingHistory";
 import { workflowText } from "./workflowHistory";
 
 const KIND_COLOURS: Record<Event["kind"], string> = {
@@ -109,8 +110,11 @@ export default function OrderHistory({ events, template }: Props) {
     const field = eventField(event);
     const explained = EXPLAINED.has(event.kind) ? slaEventText(event, t, format, directory) : null;
     const handover = handoverText(event, who, t, directory);
+    const processing = processingEventText(event, who, t, directory);
     const showsChange =
-      handover === null && event.kind !== "created" && event.kind !== "commented" && !EXPLAINED.has(event.kind) && field !== null;
+      handover === null &&
+      processing === null &&
+      event.kind !== "created" && event.kind !== "commented" && !EXPLAINED.has(event.kind) && field !== null;
     return {
       key: event.id,
       color: KIND_COLOURS[event.kind],
@@ -118,6 +122,7 @@ export default function OrderHistory({ events, template }: Props) {
         <div data-testid="history-event" data-kind={event.kind}>
           <Typography.Text strong>
             {handover?.headline ??
+              processing ??
               t(`history.${event.kind}`, { who, field: field ? label(field) : "", ...explained?.params })}
           </Typography.Text>
           <Typography.Text type="secondary" style={{ marginInlineStart: 8 }}>

@@ -1,11 +1,14 @@
 // The order list as a virtual table: thousands of rows stay smooth; the next page loads as the
 // end comes into view.
-import { Empty, Table, type TableColumnsType } from "antd";
-import type { HTMLAttributes, UIEvent } from "react";
+import { Empty, Table, type CheckboxProps, type TableColumnsType } from "antd";
+import { useEffect, type HTMLAttributes, type MouseEvent, type UIEvent } from "react";
 import { useTranslation } from "react-i18next";
 import type { WorkOrder } from "../../api";
 import { useFormat } from "../../i18n/format";
 import { useDirectory } from "../../lib/directory";
+import type { MarkKey } from "../../lib/processing";
+import type { MarkBook } from "../../lib/useMarks";
+import MarkToggles from "../processing/MarkToggles";
 import { PriorityTag, StatusTag } from "./tags";
 
 type Props = {
@@ -15,17 +18,35 @@ type Props = {
   selectedId: string | null;
   onOpen: (order: WorkOrder) => void;
   onNearEnd: () => void;
+  /** Rows ticked for a bulk change. */
+  checkedIds: string[];
+  onCheck: (ids: string[]) => void;
+  marks: MarkBook;
+  onToggleMark: (orderId: string, mark: MarkKey, on: boolean) => void;
 };
+
+/** A row's marks, asked for when the row first shows. */
+function RowMarks({ id, marks, onToggle }: { id: string; marks: MarkBook; onToggle: Props["onToggleMark"] }) {
+  const { ensure } = marks;
+  useEffect(() => ensure(id), [ensure, id]);
+  return <MarkToggles marks={marks.of(id)} onToggle={(mark, on) => onToggle(id, mark, on)} />;
+}
+
+// Clicks on a row's checkbox or marks must not open the order.
+const onRowControl = (e: MouseEvent<HTMLElement>) =>
+  (e.target as HTMLElement).closest(".ant-table-selection-column, [data-row-control]") !== null;
 
 // Start fetching the next page this many pixels before the last row shows.
 const PREFETCH_PX = 600;
 
-export default function OrderTable({ orders, loading, height, selectedId, onOpen, onNearEnd }: Props) {
+export default function OrderTable(props: Props) {
+  const { orders, loading, height, selectedId, onOpen, onNearEnd, checkedIds, onCheck, marks, onToggleMark } = props;
   const { t } = useTranslation();
   const format = useFormat();
   const directory = useDirectory();
 
   const columns: TableColumnsType<WorkOrder> = [
+    { key: "marks", width: 76, render: (_, o) => <RowMarks id={o.id} marks={marks} onToggle={onToggleMark} /> },
     { key: "number", title: t("fields.number"), dataIndex: "number", width: 150 },
     { key: "title", title: t("fields.title"), dataIndex: "title", width: 220, ellipsis: true },
     { key: "status", title: t("fields.status"), width: 110, render: (_, o) => <StatusTag status={o.status} /> },
@@ -58,11 +79,22 @@ export default function OrderTable({ orders, loading, height, selectedId, onOpen
       virtual
       size="small"
       rowKey="id"
+      rowSelection={{
+        columnWidth: 40,
+        selectedRowKeys: checkedIds,
+        onChange: (keys) => onCheck(keys.map(String)),
+        getCheckboxProps: (o) => ({ "aria-label": t("bulk.selectRow", { number: o.number }) }) as CheckboxProps,
+        renderCell: (_checked, o, _i, node) => (
+          <span data-testid="order-check" data-number={o.number}>
+            {node}
+          </span>
+        ),
+      }}
       columns={columns}
       dataSource={orders}
       loading={loading && orders.length === 0}
       pagination={false}
-      scroll={{ x: 1000, y: height }}
+      scroll={{ x: 1120, y: height }}
       onScroll={onScroll}
       rowClassName={(o) => (o.id === selectedId ? "ant-table-row-selected" : "")}
       locale={{ emptyText: (
@@ -72,7 +104,9 @@ export default function OrderTable({ orders, loading, height, selectedId, onOpen
         ) }}
       onRow={(o) =>
         ({
-          onClick: () => onOpen(o),
+          onClick: (e: MouseEvent<HTMLElement>) => {
+            if (!onRowControl(e)) onOpen(o);
+          },
           style: { cursor: "pointer" },
           "data-testid": "order-row",
           "data-number": o.number,
