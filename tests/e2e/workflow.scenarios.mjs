@@ -170,6 +170,10 @@ scenario("lifecycle in Chinese: routed by a keyword, assigned, transferred with 
   assert.ok(said(/触发器「漏水转维修部」已执行[\s\S]*修改了部门/), `the routing names its trigger:\n${all.join("\n---\n")}`);
   assert.ok(said(/赵师傅：申请转单[\s\S]*转至暖通部[\s\S]*备注：水管在暖通机房内/), `the transfer request reads with its target and reason`);
   assert.ok(said(/陈主管：同意转单[\s\S]*同意转单/), `the review's decision is in the timeline`);
+  // The picture shows the moves: the timeline scrolled to the transfer and its review.
+  await s.execute(`const moves = document.querySelectorAll('.ant-drawer-open [data-field="workflow_action"]');
+    if (moves.length > 1) moves[1].scrollIntoView({ block: "start" });`);
+  await new Promise((r) => setTimeout(r, 300));
   fs.writeFileSync(path.join(repo, "docs", "screenshots", "e2e-lifecycle-zh.png"), await s.screenshot());
 
   // Back to the admin for any scenario after this one.

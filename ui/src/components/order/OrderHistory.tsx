@@ -91,7 +91,7 @@ export default function OrderHistory({ events, template }: Props) {
     if (move) {
       return {
         key: event.id,
-        color: "geekblue",
+        color: "#2f54eb",
         children: (
           <div data-testid="history-event" data-kind={event.kind} data-field={event.field}>
             <Typography.Text strong>{move.headline}</Typography.Text>
