@@ -411,7 +411,12 @@ export default function DispatchPage() {
           )}
         </Flex>
       </Flex>
-      <OrderDetail idOrNumber={openOrder} onClose={() => setOpenOrder(null)} onChanged={() => void data.reload()} />
+      <OrderDetail
+        idOrNumber={openOrder}
+        onClose={() => setOpenOrder(null)}
+        onChanged={() => void data.reload()}
+        onOpenOrder={setOpenOrder}
+      />
     </Flex>
   );
 }
