@@ -113,6 +113,18 @@ export const commands = {
 	orderTransfer: (id: string, request: TransferRequest) => typedError<WorkOrder, AppError>(__TAURI_INVOKE("order_transfer", { id, request })),
 	orderReview: (id: string, approve: boolean, comment: string | null) => typedError<WorkOrder, AppError>(__TAURI_INVOKE("order_review", { id, approve, comment })),
 	triggerTest: (trigger: string, order: string) => typedError<TriggerPlan, AppError>(__TAURI_INVOKE("trigger_test", { trigger, order })),
+	workflowsList: () => typedError<WorkflowSummary[], AppError>(__TAURI_INVOKE("workflows_list")),
+	workflowGet: (key: string) => typedError<WorkflowDef, AppError>(__TAURI_INVOKE("workflow_get", { key })),
+	/**  The built-in workflow: the statuses an order can hold with their categories and names. */
+	workflowBuiltin: () => typedError<WorkflowDef, AppError>(__TAURI_INVOKE("workflow_builtin")),
+	workflowSave: (definition: WorkflowDef, templates: string[]) => typedError<number, AppError>(__TAURI_INVOKE("workflow_save", { definition, templates })),
+	workflowAssign: (key: string, templates: string[]) => typedError<WorkflowSummary[], AppError>(__TAURI_INVOKE("workflow_assign", { key, templates })),
+	triggersList: () => typedError<Trigger[], AppError>(__TAURI_INVOKE("triggers_list")),
+	triggerSave: (trigger: Trigger) => typedError<Trigger[], AppError>(__TAURI_INVOKE("trigger_save", { trigger })),
+	triggerSetActive: (key: string, active: boolean) => typedError<Trigger[], AppError>(__TAURI_INVOKE("trigger_set_active", { key, active })),
+	triggerDelete: (key: string) => typedError<Trigger[], AppError>(__TAURI_INVOKE("trigger_delete", { key })),
+	triggersReorder: (keys: string[]) => typedError<Trigger[], AppError>(__TAURI_INVOKE("triggers_reorder", { keys })),
+	triggersDryRun: (order: string, event: TriggerEvent) => typedError<TriggerPlan, AppError>(__TAURI_INVOKE("triggers_dry_run", { order, event })),
 	/**  An order's collaborators, links and the reader's star and important marks. */
 	orderProcessing: (id: string) => typedError<OrderProcessing, AppError>(__TAURI_INVOKE("order_processing", { id })),
 	/**  Adds a collaborator (user id or login). */
@@ -287,6 +299,16 @@ export type Comment = {
 	public: boolean,
 	created_at: number,
 };
+
+export type Condition = 
+/**  A field (built-in or `values.<key>`) equals the value (text comparison). */
+{ kind: "field_is"; field: string; value: string } | 
+/**  A field is empty (null, missing or blank). */
+{ kind: "field_empty"; field: string } | 
+/**  In this change, the field changed and now equals the value. */
+{ kind: "changed_to"; field: string; value: string } | 
+/**  Any of the words in the title or description (accent- and case-insensitive). */
+{ kind: "text_contains"; words: string[] };
 
 /**  What converting an order would do with its values, before anyone confirms. */
 export type ConversionPreview = {
@@ -800,6 +822,13 @@ export type OrderUpdate = {
 	set: { [key in string]: Value },
 };
 
+/**  Who may take an action: a role, or the order's own assignee or requester whatever their role. */
+export type Party = "admin" | "supervisor" | "dispatcher" | "agent" | "technician" | 
+/**  The person the order is assigned to. */
+"assignee" | 
+/**  The person who opened the order. */
+"requester";
+
 export type Period = "day" | "week" | "month";
 
 /**  A person as an order's processing panel shows them. */
@@ -1071,6 +1100,14 @@ export type Status =
 /**  已办 */
 "done" | "closed" | "suspended" | "cancelled";
 
+export type StatusCategory = "new" | "open" | "pending" | "suspended" | "resolved" | "closed" | "cancelled";
+
+export type StatusDef = {
+	key: string,
+	category: StatusCategory,
+	names: Names,
+};
+
 /**
  *  A named business calendar, in the JSON shape of `orderly sla compute` (checked by
  *  `orderly_sla` whenever it is saved or used).
@@ -1325,7 +1362,33 @@ export type TransferRequest = {
 	reason: string,
 };
 
+/**  One action: from any of `from` to `to`, for `parties`. */
+export type TransitionDef = {
+	action: string,
+	names: Names,
+	from: string[],
+	to: string,
+	parties: Party[],
+	/**  Fields of the order that must hold a value before the move. */
+	requires_fields?: string[],
+	/**  The move is a request a reviewer (of the target department) approves or rejects. */
+	review?: boolean,
+	comment_required?: boolean,
+};
+
+export type Trigger = {
+	key: string,
+	names: Names,
+	on: TriggerEvent[],
+	active?: boolean,
+	/**  All must hold; none means always. */
+	conditions?: Condition[],
+	actions: TriggerAction[],
+};
+
 export type TriggerAction = { kind: "set_field"; field: string; value: string } | { kind: "set_priority"; priority: string } | { kind: "assign_person"; user_id: string } | { kind: "assign_department"; department_id: string } | { kind: "add_collaborator"; user_id: string } | { kind: "notify"; to: NotifyTarget; message: string } | { kind: "comment"; text: string; public: boolean };
+
+export type TriggerEvent = "create" | "update";
 
 /**  What the triggers do to one change of an order. */
 export type TriggerPlan = {
@@ -1414,6 +1477,24 @@ export type WorkOrder = {
 	urge_count: number,
 	/**  Optimistic lock: an update names the version it read. */
 	version: number,
+};
+
+export type WorkflowDef = {
+	key: string,
+	names: Names,
+	/**  The status of a new order. */
+	initial: string,
+	statuses: StatusDef[],
+	transitions: TransitionDef[],
+};
+
+/**  A workflow in the list, with the templates that use it. */
+export type WorkflowSummary = {
+	key: string,
+	version: number,
+	definition: WorkflowDef,
+	/**  Templates naming this workflow (every other template uses `default`). */
+	templates: string[],
 };
 
 /* Tauri Specta runtime */

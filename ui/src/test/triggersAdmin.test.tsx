@@ -100,8 +100,8 @@ describe("triggers", () => {
   it("runs a dry run against an order number and reads the plan", async () => {
     const plan: TriggerPlan = {
       firings: [
-        { trigger: "leak", actions: leakTrigger.actions, changed: ["department_id"] },
-        { trigger: "urgent", actions: urgentTrigger.actions, changed: ["priority"] },
+        { trigger: "leak", names: leakTrigger.names, actions: leakTrigger.actions, changed: ["department_id"] },
+        { trigger: "urgent", names: urgentTrigger.names, actions: urgentTrigger.actions, changed: ["priority"] },
       ],
       result: { department_id: "d-2", priority: "P2", title: "二楼漏水" },
       loop_stopped: "urgent",
