@@ -6,6 +6,7 @@
 use super::percentile;
 use crate::domain::stats::{buckets, GroupBy, Metric, Period, Statistic, StatsQuery, WeekStart};
 use crate::domain::user::Actor;
+use crate::service::dashboard_defaults::default_dashboards;
 use crate::service::Orderly;
 use crate::store::stats::metric_sql;
 use crate::store::stats_quantile;
@@ -162,9 +163,12 @@ impl Raw {
 }
 
 /// Times each figure `reps` times through [`Orderly::stats`] (the rollup where it answers)
-/// and as the straightforward aggregate in raw SQL, and renders the first figure's chart.
-pub async fn stats(orderly: &Orderly, actor: &Actor, reps: usize, pg_url: Option<&str>) -> Result<String> {
-    let reps = reps.max(1);
+/// and as the straightforward aggregate in raw SQL, then every tile of the default dashboards
+/// as the desktop asks for it ([`Orderly::tile_data`]: query, names and chart), and renders the
+/// first figure's chart.
+/// `reps` is (runs of ours, runs of the plain SQL).
+pub async fn stats(orderly: &Orderly, actor: &Actor, reps: (usize, usize), pg_url: Option<&str>) -> Result<String> {
+    let (reps, raw_reps) = (reps.0.max(1), reps.1.max(1));
     let mut raw = Raw::open(orderly, pg_url).await?;
     let orders: i64 = {
         let mut conn = orderly.store().pool().acquire().await?;
@@ -173,7 +177,7 @@ pub async fn stats(orderly: &Orderly, actor: &Actor, reps: usize, pg_url: Option
     let zone = orderly.org_time_zone().await?;
     let today = chrono::Utc::now().with_timezone(&zone).date_naive();
     let mut out = format!(
-        "statistics on {orders} orders ({:?}, zone {}), {reps} runs each, milliseconds\n{:<54} {:>8} {:>8} {:>8} {:>8} {:>6} {:>8}\n",
+        "statistics on {orders} orders ({:?}, zone {}), {reps} runs each ({raw_reps} of the plain SQL), milliseconds\n{:<54} {:>8} {:>8} {:>8} {:>8} {:>6} {:>8}\n",
         orderly.store().engine(),
         zone.name(),
         "figure",
@@ -187,7 +191,6 @@ pub async fn stats(orderly: &Orderly, actor: &Actor, reps: usize, pg_url: Option
     let mut chart_input = None;
     for tile in &TILES {
         let q = query(tile, today);
-        let periods = buckets(&q, zone)?;
         let mut ours = Vec::with_capacity(reps);
         let mut result = None;
         for _ in 0..reps {
@@ -197,31 +200,32 @@ pub async fn stats(orderly: &Orderly, actor: &Actor, reps: usize, pg_url: Option
         }
         let result = result.expect("one run");
         let cells: usize = result.series.iter().map(|s| s.points.len()).sum();
-        let sql = metric_sql(q.metric, q.statistic, q.group_by, &periods);
-        let mut rawt = Vec::with_capacity(reps);
-        for _ in 0..reps {
-            let t = Instant::now();
-            std::hint::black_box(raw.run(&sql).await?);
-            rawt.push(t.elapsed());
-        }
-        let path = if rollup_sql(q.metric, q.statistic, q.group_by, &periods).is_some() {
-            "rollup"
-        } else if stats_quantile::answers(q.metric, q.statistic, q.group_by, &periods) {
-            "durations"
-        } else {
-            "orders"
-        };
-        out.push_str(&format!(
-            "{:<54} {:>8.1} {:>8.1} {:>8.1} {:>8.1} {:>6} {:>8}\n",
-            tile.name,
-            percentile(&mut ours.clone(), 0.5),
-            percentile(&mut ours, 0.99),
-            percentile(&mut rawt.clone(), 0.5),
-            percentile(&mut rawt, 0.99),
-            cells,
-            path
-        ));
+        out.push_str(&line(tile.name, &q, zone, ours, cells, &mut raw, raw_reps).await?);
         chart_input.get_or_insert(result);
+    }
+    out.push_str(
+        "default dashboard tiles (Orderly::tile_data: query, series names, chart drawn; raw = the query alone)\n",
+    );
+    for board in default_dashboards() {
+        for tile in &board.tiles {
+            let q = tile.query(today, WeekStart::Monday);
+            let mut ours = Vec::with_capacity(reps);
+            let mut cells = 0;
+            for _ in 0..reps {
+                let t = Instant::now();
+                let data = orderly.tile_data(actor, tile, "en").await?;
+                ours.push(t.elapsed());
+                cells = data.series.iter().map(|s| s.values.len()).sum();
+            }
+            let name = format!(
+                "{}: {} ({:?} x {})",
+                board.default_kind.as_deref().unwrap_or(""),
+                tile.id,
+                q.period,
+                tile.last
+            );
+            out.push_str(&line(&name, &q, zone, ours, cells, &mut raw, raw_reps).await?);
+        }
     }
     out.push_str(&chart_figures(chart_input.as_ref().expect("a tile ran"), reps)?);
     out.push_str(
@@ -229,6 +233,43 @@ pub async fn stats(orderly: &Orderly, actor: &Actor, reps: usize, pg_url: Option
          orders and history, on the engine's own driver; path = where ours read)",
     );
     Ok(out)
+}
+
+/// One figure's line: ours as timed, beside the straightforward SQL of `q` timed `reps` times.
+async fn line(
+    name: &str,
+    q: &StatsQuery,
+    zone: chrono_tz::Tz,
+    mut ours: Vec<std::time::Duration>,
+    cells: usize,
+    raw: &mut Raw,
+    reps: usize,
+) -> Result<String> {
+    let periods = buckets(q, zone)?;
+    let sql = metric_sql(q.metric, q.statistic, q.group_by, &periods);
+    let mut rawt = Vec::with_capacity(reps);
+    for _ in 0..reps {
+        let t = Instant::now();
+        std::hint::black_box(raw.run(&sql).await?);
+        rawt.push(t.elapsed());
+    }
+    let path = if rollup_sql(q.metric, q.statistic, q.group_by, &periods).is_some() {
+        "rollup"
+    } else if stats_quantile::answers(q.metric, q.statistic, q.group_by, &periods) {
+        "durations"
+    } else {
+        "orders"
+    };
+    Ok(format!(
+        "{:<54} {:>8.1} {:>8.1} {:>8.1} {:>8.1} {:>6} {:>8}\n",
+        name,
+        percentile(&mut ours.clone(), 0.5),
+        percentile(&mut ours, 0.99),
+        percentile(&mut rawt.clone(), 0.5),
+        percentile(&mut rawt, 0.99),
+        cells,
+        path
+    ))
 }
 
 /// Rendering the first tile's chart (fonts discovered once, as the app does at start).

@@ -1,6 +1,8 @@
 //! Realistic demo and benchmark data: departments, technicians with skills and home bases,
 //! customers, and orders written in Chinese, Spanish and English, created in time order over
-//! the past year so recency and creation order agree.
+//! the past year so recency and creation order agree. A bulk seed (big benchmark stores) writes
+//! the same orders in one transaction with the statistics triggers suspended and fills the
+//! statistics tables afterwards by the migrations' backfill.
 
 use super::orders::{insert_new_order, Arrival};
 use super::Orderly;
@@ -9,14 +11,17 @@ use crate::domain::now_millis;
 use crate::domain::order::{Location, NewOrder, WorkOrder};
 use crate::domain::org::{NewCustomer, NewNode};
 use crate::domain::status::Status;
+use crate::domain::template::StoredTemplate;
 use crate::domain::user::{Actor, NewUser, Skill};
 use crate::store::orders as order_store;
+use crate::store::{stats_backfill, Engine};
 use crate::Result;
 use rand::rngs::SmallRng;
 use rand::seq::SliceRandom;
 use rand::{Rng, SeedableRng};
 use serde::Serialize;
 use serde_json::json;
+use std::sync::Arc;
 
 const DEPARTMENTS: [&str; 4] = ["售后服务部", "IT 支持", "Mantenimiento", "Field Service"];
 const SKILLS: [&str; 6] = ["hvac", "electrical", "plumbing", "elevator", "network", "printer"];
@@ -57,6 +62,7 @@ const EN_FAULTS: [&str; 8] = [
 ];
 const EN_PLACES: [&str; 6] =
     ["on floor 3", "in the lobby", "in meeting room B", "at the warehouse", "in the server room", "at reception"];
+const CUSTOMER_GROUPS: [&str; 2] = ["重点客户 VIP", "Cuentas estándar"];
 const CUSTOMERS: [&str; 6] =
     ["华信科技有限公司", "Hotel Las Palmas", "Northwind Traders", "蓝天物业", "Clínica San Rafael", "Contoso Ltd"];
 
@@ -105,9 +111,11 @@ fn status(rng: &mut SmallRng, age_days: f64) -> Status {
 }
 
 /// What happened to a seeded order after it arrived, so statistics have response and
-/// resolution times, history and urges to measure.
+/// resolution times, reopenings, history and urges to measure.
 struct Life {
     responded: Option<i64>,
+    /// A first resolution and the reopening after it, before the final one.
+    reopened: Option<(i64, i64)>,
     resolved: Option<i64>,
     closed: Option<i64>,
     urged: Option<i64>,
@@ -117,14 +125,22 @@ fn later_life(rng: &mut SmallRng, order: &WorkOrder, now: i64) -> Life {
     let at = order.created_at;
     let within = |rng: &mut SmallRng, from: i64, most: i64| (from + rng.gen_range(60_000..most.max(60_001))).min(now);
     let responded = (order.status != Status::Unassigned).then(|| within(rng, at, 8 * 3_600_000));
-    let resolved = order.resolved_at.and(responded).map(|r| within(rng, r, 10 * 86_400_000));
+    let reopened = match order.resolved_at.and(responded) {
+        Some(r) if rng.gen_bool(0.06) => {
+            let first = within(rng, r, 4 * 86_400_000);
+            Some((first, within(rng, first, 2 * 86_400_000)))
+        }
+        _ => None,
+    };
+    let resolved =
+        order.resolved_at.and(reopened.map(|(_, back)| back).or(responded)).map(|r| within(rng, r, 10 * 86_400_000));
     let closed = order.closed_at.and(resolved).map(|r| within(rng, r, 3 * 86_400_000));
     let urged = rng.gen_bool(0.1).then(|| within(rng, at, 2 * 86_400_000));
-    Life { responded, resolved, closed, urged }
+    Life { responded, reopened, resolved, closed, urged }
 }
 
-/// Writes a seeded order's later life: its times, the status changes a resolution and a
-/// closing make, and an urge.
+/// Writes a seeded order's later life: its times, the status changes a resolution, a
+/// reopening and a closing make, and an urge.
 async fn live_on(tx: &mut sqlx::AnyConnection, actor: &Actor, order: &WorkOrder, life: Life) -> Result<()> {
     sqlx::query(
         "UPDATE work_orders SET first_response_at = $1, resolved_at = $2, closed_at = $3, urge_count = $4 WHERE id = $5",
@@ -136,7 +152,13 @@ async fn live_on(tx: &mut sqlx::AnyConnection, actor: &Actor, order: &WorkOrder,
     .bind(&order.id)
     .execute(&mut *tx)
     .await?;
-    let changes = [(life.resolved, "in_progress", "done"), (life.closed, "done", "closed")];
+    let (first, back) = (life.reopened.map(|r| r.0), life.reopened.map(|r| r.1));
+    let changes = [
+        (first, "in_progress", "done"),
+        (back, "done", "in_progress"),
+        (life.resolved, "in_progress", "done"),
+        (life.closed, "done", "closed"),
+    ];
     for (at, old, new) in changes {
         let Some(at) = at else { continue };
         let change = Change {
@@ -159,9 +181,76 @@ async fn live_on(tx: &mut sqlx::AnyConnection, actor: &Actor, order: &WorkOrder,
     Ok(())
 }
 
+/// The organisation seeded orders are made of, and the year they arrive over.
+struct Cast {
+    departments: Vec<String>,
+    techs: Vec<String>,
+    customers: Vec<String>,
+    general: Arc<StoredTemplate>,
+    now: i64,
+    step: i64,
+}
+
+const YEAR: i64 = 365 * 24 * 3_600_000;
+
+impl Cast {
+    /// Writes the `index`-th order, created `index` steps into the year, and its later life.
+    async fn write_order(
+        &self,
+        tx: &mut sqlx::AnyConnection,
+        engine: Engine,
+        actor: &Actor,
+        rng: &mut SmallRng,
+        index: u64,
+    ) -> Result<()> {
+        let at = self.now - YEAR + index as i64 * self.step;
+        let (title, description) = title(rng);
+        let status = status(rng, (self.now - at) as f64 / 86_400_000.0);
+        let assignee_id = (status != Status::Unassigned).then(|| self.techs.choose(rng).cloned()).flatten();
+        let status = if assignee_id.is_none() { Status::Unassigned } else { status };
+        let input = NewOrder {
+            title,
+            description: Some(description),
+            priority: Some(format!("P{}", rng.gen_range(1..=5))),
+            values: Some(json!({"contact_phone": format!("138{:08}", rng.gen_range(0..100_000_000u32))})),
+            department_id: self.departments.choose(rng).cloned(),
+            customer_id: self.customers.choose(rng).cloned(),
+            location: Some(Location {
+                address: None,
+                lat: Some(31.0 + rng.gen_range(0.0..0.5)),
+                lon: Some(121.2 + rng.gen_range(0.0..0.5)),
+            }),
+            source: Some(["phone", "email", "desktop", "wechat"].choose(rng).unwrap().to_string()),
+            ..Default::default()
+        };
+        let arrival = Arrival {
+            at,
+            status,
+            assignee_id,
+            external_id: None,
+            default_source: "seed",
+            template: Some(self.general.clone()),
+        };
+        let order = insert_new_order(tx, engine, actor, input, &arrival).await?;
+        live_on(tx, actor, &order, later_life(rng, &order, self.now)).await
+    }
+}
+
+/// How `orderly seed` writes: through the statistics triggers in transactions of 2,000 orders
+/// (any store), or in bulk (an empty store only).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum SeedMode {
+    #[default]
+    Triggers,
+    /// One transaction: the statistics triggers suspended, every order written through the same
+    /// insert, then the statistics tables filled by the backfill of migrations 0005 and 0010
+    /// ([`crate::store::stats_backfill`]) and the triggers restored.
+    Bulk,
+}
+
 impl Orderly {
-    /// Creates the organisation (departments, technicians, customers) and `orders` orders,
-    /// reproducibly from `seed`. `progress` hears the count of orders written.
+    /// Creates the organisation (departments, technicians, customers in groups) and `orders`
+    /// orders, reproducibly from `seed`. `progress` hears the count of orders written.
     pub async fn seed(
         &self,
         actor: &Actor,
@@ -170,7 +259,69 @@ impl Orderly {
         seed: u64,
         progress: impl Fn(u64, u64),
     ) -> Result<SeedReport> {
+        self.seed_with(actor, SeedMode::Triggers, (orders, technicians, seed), progress).await
+    }
+
+    /// [`Orderly::seed`] written the way `mode` says; a bulk seed refuses a store holding orders.
+    pub async fn seed_with(
+        &self,
+        actor: &Actor,
+        mode: SeedMode,
+        (orders, technicians, seed): (u64, u32, u64),
+        progress: impl Fn(u64, u64),
+    ) -> Result<SeedReport> {
+        if mode == SeedMode::Bulk && self.holds_orders().await? {
+            return Err(crate::Error::invalid("bench.store_not_empty").with("value", self.store.location()));
+        }
         let mut rng = SmallRng::seed_from_u64(seed);
+        let cast = self.seed_cast(actor, &mut rng, technicians, seed, orders).await?;
+        let engine = self.store.engine();
+        match mode {
+            SeedMode::Triggers => {
+                let mut written = 0u64;
+                while written < orders {
+                    let batch = (orders - written).min(2_000);
+                    let mut tx = self.store.write().await?;
+                    for k in 0..batch {
+                        cast.write_order(&mut tx, engine, actor, &mut rng, written + k).await?;
+                    }
+                    tx.commit().await?;
+                    written += batch;
+                    progress(written, orders);
+                }
+            }
+            SeedMode::Bulk => {
+                let mut tx = self.store.write().await?;
+                let suspended = stats_backfill::suspend(&mut tx, engine).await?;
+                for k in 0..orders {
+                    cast.write_order(&mut tx, engine, actor, &mut rng, k).await?;
+                    if (k + 1) % 10_000 == 0 || k + 1 == orders {
+                        progress(k + 1, orders);
+                    }
+                }
+                suspended.rebuild_and_resume(&mut tx).await?;
+                tx.commit().await?;
+            }
+        }
+        Ok(SeedReport { orders, technicians, customers: cast.customers.len(), departments: cast.departments.len() })
+    }
+
+    async fn holds_orders(&self) -> Result<bool> {
+        let mut conn = self.read().await?;
+        let row =
+            sqlx::query("SELECT COUNT(*) FROM (SELECT 1 FROM work_orders LIMIT 1) o").fetch_one(&mut *conn).await?;
+        Ok(sqlx::Row::try_get::<i64, _>(&row, 0)? > 0)
+    }
+
+    /// Departments, technicians with skills and home bases, and customers in two groups.
+    async fn seed_cast(
+        &self,
+        actor: &Actor,
+        rng: &mut SmallRng,
+        technicians: u32,
+        seed: u64,
+        orders: u64,
+    ) -> Result<Cast> {
         let mut departments = Vec::new();
         for name in DEPARTMENTS {
             departments.push(
@@ -180,7 +331,7 @@ impl Orderly {
         let mut techs = Vec::new();
         for i in 0..technicians {
             let mut skills: Vec<Skill> = SKILLS
-                .choose_multiple(&mut rng, 2)
+                .choose_multiple(rng, 2)
                 .map(|s| Skill { skill: s.to_string(), level: rng.gen_range(1..=3) })
                 .collect();
             skills.dedup_by(|a, b| a.skill == b.skill);
@@ -188,7 +339,7 @@ impl Orderly {
                 login: format!("tech{seed}-{i:04}"),
                 display_name: format!("Technician {i}"),
                 roles: vec!["technician".into()],
-                department_id: departments.choose(&mut rng).cloned(),
+                department_id: departments.choose(rng).cloned(),
                 skills,
                 home_lat: Some(31.0 + rng.gen_range(0.0..0.5)),
                 home_lon: Some(121.2 + rng.gen_range(0.0..0.5)),
@@ -196,60 +347,25 @@ impl Orderly {
             };
             techs.push(self.create_user(actor, user).await?.id);
         }
+        let mut groups = Vec::new();
+        for name in CUSTOMER_GROUPS {
+            groups.push(self.create_customer_group(actor, &format!("{name} {seed}")).await?.id);
+        }
         let mut customers = Vec::new();
-        for name in CUSTOMERS {
-            customers.push(
-                self.create_customer(actor, NewCustomer { name: name.to_string(), ..Default::default() }).await?.id,
-            );
+        for (i, name) in CUSTOMERS.iter().enumerate() {
+            let customer = NewCustomer {
+                name: name.to_string(),
+                group_id: Some(groups[i % groups.len()].clone()),
+                ..Default::default()
+            };
+            customers.push(self.create_customer(actor, customer).await?.id);
         }
         let general = {
             let mut conn = self.read().await?;
-            std::sync::Arc::new(super::templates::published(&mut conn, crate::domain::template::GENERAL, None).await?)
+            Arc::new(super::templates::published(&mut conn, crate::domain::template::GENERAL, None).await?)
         };
-        let now = now_millis();
-        let span = 365 * 24 * 3_600_000i64;
-        let step = (span / orders.max(1) as i64).max(1);
-        let mut written = 0u64;
-        while written < orders {
-            let batch = (orders - written).min(2_000);
-            let mut tx = self.store.write().await?;
-            for k in 0..batch {
-                let at = now - span + (written + k) as i64 * step;
-                let (title, description) = title(&mut rng);
-                let status = status(&mut rng, (now - at) as f64 / 86_400_000.0);
-                let assignee_id = (status != Status::Unassigned).then(|| techs.choose(&mut rng).cloned()).flatten();
-                let status = if assignee_id.is_none() { Status::Unassigned } else { status };
-                let input = NewOrder {
-                    title,
-                    description: Some(description),
-                    priority: Some(format!("P{}", rng.gen_range(1..=5))),
-                    values: Some(json!({"contact_phone": format!("138{:08}", rng.gen_range(0..100_000_000u32))})),
-                    department_id: departments.choose(&mut rng).cloned(),
-                    customer_id: customers.choose(&mut rng).cloned(),
-                    location: Some(Location {
-                        address: None,
-                        lat: Some(31.0 + rng.gen_range(0.0..0.5)),
-                        lon: Some(121.2 + rng.gen_range(0.0..0.5)),
-                    }),
-                    source: Some(["phone", "email", "desktop", "wechat"].choose(&mut rng).unwrap().to_string()),
-                    ..Default::default()
-                };
-                let arrival = Arrival {
-                    at,
-                    status,
-                    assignee_id,
-                    external_id: None,
-                    default_source: "seed",
-                    template: Some(general.clone()),
-                };
-                let order = insert_new_order(&mut tx, self.store.engine(), actor, input, &arrival).await?;
-                live_on(&mut tx, actor, &order, later_life(&mut rng, &order, now)).await?;
-            }
-            tx.commit().await?;
-            written += batch;
-            progress(written, orders);
-        }
-        Ok(SeedReport { orders, technicians, customers: customers.len(), departments: departments.len() })
+        let step = (YEAR / orders.max(1) as i64).max(1);
+        Ok(Cast { departments, techs, customers, general, now: now_millis(), step })
     }
 
     /// A consistent copy of the SQLite store at `target`, safe while the app is running.

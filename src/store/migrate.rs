@@ -87,6 +87,19 @@ const MIGRATIONS: &[Migration] = &[
     },
 ];
 
+/// The shipped SQL of migration `version` on `engine` (empty when there is none): the
+/// statistics rebuild re-runs the backfill statements of 0005 and 0010 from it.
+pub(super) fn sql_of(version: i64, engine: Engine) -> &'static str {
+    MIGRATIONS
+        .iter()
+        .find(|m| m.version == version)
+        .map(|m| match engine {
+            Engine::Sqlite => m.sqlite,
+            Engine::Postgres => m.postgres,
+        })
+        .unwrap_or("")
+}
+
 pub(super) async fn run(store: &Store) -> Result<()> {
     let mut conn = store.pool().acquire().await?;
     conn.execute(

@@ -20,6 +20,7 @@ pub mod route_day;
 pub mod rows;
 pub mod sla;
 pub mod stats;
+pub mod stats_backfill;
 pub mod stats_quantile;
 pub mod stats_rollup;
 pub mod templates;

@@ -434,6 +434,10 @@ pub struct SeedArgs {
     pub technicians: u32,
     #[arg(long, default_value_t = 1)]
     pub seed: u64,
+    /// An empty store only: one transaction, statistics triggers suspended and the statistics
+    /// tables filled afterwards by the migrations' backfill (for big benchmark stores)
+    #[arg(long)]
+    pub bulk: bool,
 }
 
 #[derive(Subcommand, Debug)]
@@ -474,6 +478,10 @@ pub enum BenchCommand {
         /// Timed repetitions of each figure
         #[arg(long, default_value_t = 20)]
         reps: usize,
+        /// Timed repetitions of each plain-SQL reference [default: --reps] (at 1M orders a
+        /// plain backlog takes tens of seconds)
+        #[arg(long)]
+        raw_reps: Option<usize>,
         /// Also measure this PostgreSQL store (a `postgres://` URL with its database)
         #[arg(long)]
         pg: Option<String>,

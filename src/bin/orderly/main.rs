@@ -22,6 +22,7 @@ use args::{BenchCommand, Cli, Command, DepartmentCommand, UserCommand};
 use clap::Parser;
 use orderly::domain::org::NewNode;
 use orderly::domain::user::{Actor, NewUser, Skill};
+use orderly::service::seed::SeedMode;
 use orderly::service::{default_db_path, Orderly};
 use orderly::{Error, Result};
 use output::Out;
@@ -89,8 +90,10 @@ async fn dispatch(orderly: &Orderly, cli: Cli, out: &Out) -> Result<()> {
         Command::Template(cmd) => templates::run(orderly, &actor, cmd, out).await,
         Command::Attachment(cmd) => attachments::run(orderly, &actor, cmd, out).await,
         Command::Seed(a) => {
-            let report =
-                orderly.seed(&actor, a.orders, a.technicians, a.seed, |done, total| out.progress(done, total)).await?;
+            let mode = if a.bulk { SeedMode::Bulk } else { SeedMode::Triggers };
+            let report = orderly
+                .seed_with(&actor, mode, (a.orders, a.technicians, a.seed), |done, total| out.progress(done, total))
+                .await?;
             out.value(&report);
             Ok(())
         }
@@ -107,8 +110,9 @@ async fn dispatch(orderly: &Orderly, cli: Cli, out: &Out) -> Result<()> {
             println!("{}", orderly::bench::templates(orders, templates, db.as_deref()).await?);
             Ok(())
         }
-        Command::Bench(BenchCommand::Stats { reps, db, pg }) => {
+        Command::Bench(BenchCommand::Stats { reps, raw_reps, db, pg }) => {
             let own = db.or(cli.db).filter(|d| d.starts_with("postgres"));
+            let reps = (reps, raw_reps.unwrap_or(reps));
             println!("{}", orderly::bench::stats(orderly, &actor, reps, own.as_deref()).await?);
             if let Some(url) = pg {
                 let other = Orderly::open(&url).await?;
