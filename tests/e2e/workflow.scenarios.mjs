@@ -42,9 +42,24 @@ async function openOrder(s, number) {
   await drawerSettled(s);
 }
 
+/** Clicks the workflow's action button. After a move the buttons are drawn anew for the new
+ *  version; one found just before that is gone, and a person simply clicks the new one. */
+async function clickAction(s, action) {
+  await s.waitFor(`a click on ${action}`, async () => {
+    const button = await s.visible(s.byTestId(`action:${action}`), { timeoutMs: 15_000 });
+    try {
+      await button.click();
+      return true;
+    } catch (e) {
+      if (/stale element/.test(e.message)) return false;
+      throw e;
+    }
+  }, { timeoutMs: 20_000 });
+}
+
 /** Clicks the workflow's action button and waits until the core has made the move. */
 async function takeAction(s, number, action, status) {
-  await (await s.visible(s.byTestId(`action:${action}`), { timeoutMs: 15_000 })).click();
+  await clickAction(s, action);
   const moved = await s
     .waitFor(`${number} to be ${status} after ${action}`, async () => {
       const o = cli("order", "show", number);
@@ -86,6 +101,8 @@ scenario("lifecycle in Chinese: routed by a keyword, assigned, transferred with 
   }]));
   cli("trigger", "import", triggers);
 
+  // The scenario before may leave an order open; its drawer covers the header.
+  await closeDrawer(s);
   await (await s.visible(id("lang-zh-CN"), { timeoutMs: 20_000 })).click();
 
   // The agent opens the order; the keyword trigger routes it to the repair department.
@@ -110,7 +127,7 @@ scenario("lifecycle in Chinese: routed by a keyword, assigned, transferred with 
   await signInAs(s, "zhao_wx");
   await openOrder(s, number);
   await takeAction(s, number, "start", "in_progress");
-  await (await s.visible(id("action:request_transfer"), { timeoutMs: 15_000 })).click();
+  await clickAction(s, "request_transfer");
   await chooseOption(s, id("transfer-department"), "暖通部");
   await (await s.visible(id("transfer-reason"))).type("水管在暖通机房内，需暖通部处理");
   await (await s.visible(id("transfer-ok"))).click();
