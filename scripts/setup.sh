@@ -19,7 +19,7 @@ node_major="$(node -p 'process.versions.node.split(".")[0]')"
 # --- Debian packages ------------------------------------------------------------------------
 build_pkgs=(libwebkit2gtk-4.1-dev build-essential curl wget file libxdo-dev libssl-dev
   libayatana-appindicator3-dev librsvg2-dev pkg-config)
-test_pkgs=(xvfb xauth webkit2gtk-driver dbus dbus-x11 dunst libnotify-bin x11-utils)
+test_pkgs=(xvfb xauth webkit2gtk-driver dbus dbus-x11 dunst libnotify-bin x11-utils xdotool)
 # CJK glyphs for Chinese orders and the zh-CN interface.
 font_pkgs=(fonts-noto-cjk fonts-dejavu-core)
 wanted=("${build_pkgs[@]}" "${test_pkgs[@]}" "${font_pkgs[@]}")

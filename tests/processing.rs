@@ -231,6 +231,14 @@ async fn each_view_returns_exactly_its_orders(s: TestStore) {
     assert_eq!(view(&s, &me, "overdue", &[]).await, set(&["o6 overdue"]));
     assert_eq!(view(&s, &me, "unassigned", &["P1"]).await, set(&["o1 untouched", "o6 overdue"]), "views compose");
     assert_eq!(view(&s, &tech, "mine", &[]).await, set(&["o4 starred"]));
+    // A list page carries the reader's own marks on its rows, and nobody else's.
+    let page = s.orderly.list_orders(&me, OrderFilter::default()).await.unwrap();
+    assert_eq!((page.starred.clone(), page.important.clone()), (vec![o4.id.clone()], vec![o5.id.clone()]));
+    let page = s.orderly.list_orders(&other, OrderFilter::default()).await.unwrap();
+    assert_eq!((page.starred.len(), page.important.clone()), (0, vec![o4.id.clone()]));
+    let only_o1 = OrderFilter { view: Some("unassigned".into()), priority: vec!["P1".into()], ..Default::default() };
+    let page = s.orderly.list_orders(&me, only_o1).await.unwrap();
+    assert!(page.starred.is_empty() && page.important.is_empty(), "only marks of the page's own rows");
 
     let bad = OrderFilter { view: Some("later".into()), ..Default::default() };
     let e = s.orderly.list_orders(&me, bad).await.unwrap_err();
@@ -306,10 +314,25 @@ async fn bulk_changes_report_each_order_and_refuse_bad_calls(s: TestStore) {
         );
     }
 
+    // What a bulk status change may offer: actions taken with at most a comment, each with how
+    // many of the selected orders offer it; an unknown order offers nothing, a transfer request
+    // (it needs a target and a review) is never offered.
+    let offer = s.orderly.bulk_actions(&dispatcher, &with_unknown).await.unwrap();
+    let suspend_offer = offer.iter().find(|a| a.action == "suspend").expect("suspend is offered");
+    assert_eq!((suspend_offer.orders, suspend_offer.comment_required), (3, true));
+    assert!(offer.iter().all(|a| a.orders <= 3), "{offer:?}");
+    assert!(!offer
+        .iter()
+        .any(|a| ["request_transfer", "approve_transfer", "reject_transfer"].contains(&a.action.as_str())));
+    assert_eq!(s.orderly.bulk_actions(&dispatcher, &many).await.unwrap_err().key, "bulk.too_many");
+
     // A status change the workflow refuses for one order (already cancelled) leaves the rest done.
     let why = ActInput { comment: Some("重复".into()), ..Default::default() };
     let first = s.orderly.get_order(&s.admin, &ids[0]).await.unwrap();
     s.orderly.act(&s.admin, &first.id, first.version, "suspend", why).await.unwrap();
+    let offer = s.orderly.bulk_actions(&dispatcher, &ids).await.unwrap();
+    let orders_of = |action: &str| offer.iter().find(|a| a.action == action).map(|a| a.orders);
+    assert_eq!((orders_of("suspend"), orders_of("resume")), (Some(2), Some(1)), "{offer:?}");
     let suspend = BulkChange::Act { action: "suspend".into(), comment: Some("等配件".into()) };
     let report = s.orderly.bulk_change(&dispatcher, &ids, &suspend, |_, _| {}).await.unwrap();
     assert_eq!((report.done, report.refused), (2, 1));

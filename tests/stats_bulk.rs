@@ -51,25 +51,6 @@ const FIGURES: [(Metric, Statistic, Period, Option<GroupBy>); 14] = [
     (Metric::Created, Statistic::Mean, Period::Month, Some(GroupBy::CustomerGroup)),
 ];
 
-/// Equal series, values equal up to the last bits of a floating-point division (a mean is a
-/// sum over a count on the fast path, an `AVG` on the straight one).
-fn same(fast: &StatsResult, straight: &StatsResult) -> bool {
-    fast.series.len() == straight.series.len()
-        && fast.series.iter().zip(&straight.series).all(|(a, b)| {
-            a.group == b.group
-                && a.label == b.label
-                && a.points.len() == b.points.len()
-                && a.points.iter().zip(&b.points).all(|(p, q)| {
-                    p.period == q.period
-                        && match (p.value.0, q.value.0) {
-                            (Some(x), Some(y)) => x == y || (x - y).abs() <= 1e-9 * x.abs().max(y.abs()),
-                            (None, None) => true,
-                            _ => false,
-                        }
-                })
-        })
-}
-
 fn total(r: &StatsResult) -> f64 {
     r.series.iter().flat_map(|s| &s.points).filter_map(|p| p.value.0).sum()
 }
@@ -89,7 +70,7 @@ async fn bulk_seeded_store_answers_as_its_orders_do(s: TestStore) {
         let q = year_of(metric, statistic, period, group, today);
         let fast = s.orderly.stats(&s.admin, &q).await.unwrap();
         let straight = s.orderly.stats_without_rollup(&s.admin, &q).await.unwrap();
-        assert!(same(&fast, &straight), "{q:?}\nfast: {fast:?}\nstraight: {straight:?}");
+        assert!(common::same_stats(&fast, &straight), "{q:?}\nfast: {fast:?}\nstraight: {straight:?}");
         answers.push(fast);
     }
     // The answers are about real data: nearly every order of the year is counted, and orders
@@ -108,7 +89,7 @@ async fn bulk_seeded_store_answers_as_its_orders_do(s: TestStore) {
     s.orderly.create_order(&s.admin, input).await.unwrap();
     let after = s.orderly.stats(&s.admin, &q).await.unwrap();
     assert_eq!(total(&after), before + 1.0);
-    assert!(same(&after, &s.orderly.stats_without_rollup(&s.admin, &q).await.unwrap()));
+    assert!(common::same_stats(&after, &s.orderly.stats_without_rollup(&s.admin, &q).await.unwrap()));
 
     // A second bulk seed is refused with a translated message, and writes nothing.
     let e = s.orderly.seed_with(&s.admin, SeedMode::Bulk, (10, 2, 8), |_, _| {}).await.unwrap_err();

@@ -10,7 +10,7 @@ mod common;
 
 use chrono::{NaiveDate, TimeZone, Utc};
 use common::TestStore;
-use orderly::domain::stats::{GroupBy, Metric, Period, Statistic, StatsQuery, StatsResult, WeekStart};
+use orderly::domain::stats::{GroupBy, Metric, Period, Statistic, StatsQuery, WeekStart};
 use rand::rngs::SmallRng;
 use rand::seq::SliceRandom;
 use rand::{Rng, SeedableRng};
@@ -214,25 +214,6 @@ async fn service_lives(s: &TestStore, w: &World) {
     }
 }
 
-fn same(fast: &StatsResult, straight: &StatsResult) -> bool {
-    if fast.series.len() != straight.series.len() {
-        return false;
-    }
-    fast.series.iter().zip(&straight.series).all(|(a, b)| {
-        a.group == b.group
-            && a.label == b.label
-            && a.points.len() == b.points.len()
-            && a.points.iter().zip(&b.points).all(|(p, q)| {
-                p.period == q.period
-                    && match (p.value.0, q.value.0) {
-                        (Some(x), Some(y)) => x == y || (x - y).abs() <= 1e-9 * x.abs().max(y.abs()),
-                        (None, None) => true,
-                        _ => false,
-                    }
-            })
-    })
-}
-
 async fn compare_everything(s: &TestStore, label: &str) {
     let today = Utc::now().date_naive();
     let ranges = [
@@ -257,7 +238,10 @@ async fn compare_everything(s: &TestStore, label: &str) {
                         let q = StatsQuery { metric, period, from, to, group_by, statistic, week_start };
                         let fast = s.orderly.stats(&s.admin, &q).await.unwrap();
                         let straight = s.orderly.stats_without_rollup(&s.admin, &q).await.unwrap();
-                        assert!(same(&fast, &straight), "{label}: {q:?}\nfast {fast:?}\nstraight {straight:?}");
+                        assert!(
+                            common::same_stats(&fast, &straight),
+                            "{label}: {q:?}\nfast {fast:?}\nstraight {straight:?}"
+                        );
                         compared += 1;
                     }
                 }
@@ -292,7 +276,7 @@ async fn random_history(s: TestStore, seed: u64) {
         };
         let fast = s.orderly.stats(&s.admin, &q).await.unwrap();
         let straight = s.orderly.stats_without_rollup(&s.admin, &q).await.unwrap();
-        assert!(same(&fast, &straight), "seed {seed}, zone {other}: {fast:?} vs {straight:?}");
+        assert!(common::same_stats(&fast, &straight), "seed {seed}, zone {other}: {fast:?} vs {straight:?}");
     }
 }
 

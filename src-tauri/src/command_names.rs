@@ -109,4 +109,5 @@ pub const COMMAND_NAMES: &[&str] = &[
     "saved_filter_save",
     "saved_filter_delete",
     "order_bulk",
+    "order_bulk_actions",
 ];

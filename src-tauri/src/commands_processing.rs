@@ -5,7 +5,7 @@
 //! while the one command call runs; its answer is every order's outcome.
 
 use orderly::domain::processing::Mark;
-use orderly::service::bulk::{BulkChange, BulkReport};
+use orderly::service::bulk::{BulkAction, BulkChange, BulkReport};
 use orderly::service::processing::{NewSavedFilter, OrderProcessing};
 use orderly::store::processing::SavedFilter;
 use orderly::Error;
@@ -85,6 +85,14 @@ pub async fn saved_filter_save(state: Shared<'_>, input: NewSavedFilter) -> Resu
 #[specta::specta]
 pub async fn saved_filter_delete(state: Shared<'_>, id: String) -> Result<(), Error> {
     state.orderly.delete_saved_filter(&state.actor()?, &id).await
+}
+
+/// The workflow actions a bulk status change can offer on the selected orders (up to 500), with
+/// how many of them offer each.
+#[tauri::command]
+#[specta::specta]
+pub async fn order_bulk_actions(state: Shared<'_>, ids: Vec<String>) -> Result<Vec<BulkAction>, Error> {
+    state.orderly.bulk_actions(&state.actor()?, &ids).await
 }
 
 /// Assigns or takes a workflow action on up to 500 orders, each on its own, emitting

@@ -155,6 +155,7 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
             commands_processing::saved_filter_save,
             commands_processing::saved_filter_delete,
             commands_processing::order_bulk,
+            commands_processing::order_bulk_actions,
         ])
         // Times are epoch milliseconds and versions small counters: both fit a JS number.
         .dangerously_cast_bigints_to_number()

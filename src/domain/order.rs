@@ -205,6 +205,10 @@ impl FieldFilter {
 pub struct OrderPage {
     pub items: Vec<WorkOrder>,
     pub next: Option<String>,
+    /// Ids of the orders on this page the reader starred.
+    pub starred: Vec<String>,
+    /// Ids of the orders on this page the reader marked important.
+    pub important: Vec<String>,
 }
 
 /// The parsed, checked form of an [`OrderFilter`].

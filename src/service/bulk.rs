@@ -6,11 +6,13 @@
 //! The whole call is refused, with nothing written, when the list is empty or longer than
 //! [`crate::domain::processing::BULK_MAX`], or when the actor may not make this change at all (a technician assigning).
 
-use super::workflow_moves::ActInput;
+use super::transfer::{APPROVE, REJECT};
+use super::workflow_moves::{ActInput, AvailableAction};
 use super::Orderly;
 use crate::domain::processing::bulk_ids;
 use crate::domain::user::Actor;
-use crate::{Error, Result};
+use crate::domain::workflow::Names;
+use crate::{Error, ErrorCode, Result};
 use serde::{Deserialize, Serialize};
 
 /// What became of one order of a bulk change: done (with its new number and version) or the
@@ -52,7 +54,54 @@ pub enum BulkChange {
     Act { action: String, comment: Option<String> },
 }
 
+/// A workflow action a bulk status change can offer: one taken with at most a comment (a
+/// transfer's target, a review decision or required fields are given one order at a time).
+/// `orders` of the selected orders offer it now; the others will each refuse it with a reason.
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct BulkAction {
+    pub action: String,
+    pub names: Names,
+    /// Whether any of the orders offering it needs a comment with it.
+    pub comment_required: bool,
+    pub orders: u32,
+}
+
+/// Whether an action of one order can be taken on many with one comment.
+fn bulkable(a: &AvailableAction) -> bool {
+    !a.review && a.requires_fields.is_empty() && a.action != APPROVE && a.action != REJECT
+}
+
 impl Orderly {
+    /// The workflow actions the actor may take in bulk on the given orders (at most
+    /// [`crate::domain::processing::BULK_MAX`]): every action some of them offer, in the order
+    /// first offered, with how many offer it. Orders the actor cannot see offer nothing.
+    pub async fn bulk_actions(&self, actor: &Actor, ids: &[String]) -> Result<Vec<BulkAction>> {
+        let mut out: Vec<BulkAction> = Vec::new();
+        for id in bulk_ids(ids)? {
+            let offered = match self.available_actions(actor, &id).await {
+                Ok(actions) => actions,
+                Err(e) if matches!(e.code, ErrorCode::NotFound | ErrorCode::Forbidden) => continue,
+                Err(e) => return Err(e),
+            };
+            for a in offered.into_iter().filter(bulkable) {
+                match out.iter_mut().find(|b| b.action == a.action) {
+                    Some(b) => {
+                        b.orders += 1;
+                        b.comment_required |= a.comment_required;
+                    }
+                    None => out.push(BulkAction {
+                        action: a.action,
+                        names: a.names,
+                        comment_required: a.comment_required,
+                        orders: 1,
+                    }),
+                }
+            }
+        }
+        Ok(out)
+    }
+
     /// Applies `change` to each order (at most [`crate::domain::processing::BULK_MAX`]), each as its own single change.
     pub async fn bulk_change(
         &self,

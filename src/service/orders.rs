@@ -215,6 +215,16 @@ impl Orderly {
         }
         let mut conn = self.read().await?;
         let (items, next) = order_store::list(&mut conn, self.store.engine(), &query).await?;
-        Ok(OrderPage { items, next: next.map(|c| c.encode()) })
+        // The reader's own marks on the page, so a list shows them without asking per row.
+        let ids: Vec<String> = items.iter().map(|o| o.id.clone()).collect();
+        let (mut starred, mut important) = (Vec::new(), Vec::new());
+        for (id, mark) in crate::store::processing::marks_among(&mut conn, &actor.user_id, &ids).await? {
+            match mark.as_str() {
+                "star" => starred.push(id),
+                "important" => important.push(id),
+                _ => {}
+            }
+        }
+        Ok(OrderPage { items, next: next.map(|c| c.encode()), starred, important })
     }
 }

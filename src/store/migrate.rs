@@ -85,10 +85,16 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../../migrations/sqlite/0012_processing.sql"),
         postgres: include_str!("../../migrations/postgres/0012_processing.sql"),
     },
+    Migration {
+        version: 13,
+        name: "stats_backlog_blocks",
+        sqlite: include_str!("../../migrations/sqlite/0013_stats_backlog_blocks.sql"),
+        postgres: include_str!("../../migrations/postgres/0013_stats_backlog_blocks.sql"),
+    },
 ];
 
 /// The shipped SQL of migration `version` on `engine` (empty when there is none): the
-/// statistics rebuild re-runs the backfill statements of 0005 and 0010 from it.
+/// statistics rebuild re-runs the backfill statements of 0005, 0010 and 0013 from it.
 pub(super) fn sql_of(version: i64, engine: Engine) -> &'static str {
     MIGRATIONS
         .iter()

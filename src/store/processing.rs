@@ -155,6 +155,28 @@ pub async fn marks(conn: &mut AnyConnection, user_id: &str, order_id: &str) -> R
     rows.iter().map(|r| r.try_get(0).map_err(Into::into)).collect()
 }
 
+/// The marks a person set on any of `order_ids`, as (order id, mark) pairs.
+pub async fn marks_among(
+    conn: &mut AnyConnection,
+    user_id: &str,
+    order_ids: &[String],
+) -> Result<Vec<(String, String)>> {
+    if order_ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let slots: Vec<String> = (0..order_ids.len()).map(|i| format!("${}", i + 2)).collect();
+    let sql = format!(
+        "SELECT order_id, mark FROM order_marks WHERE user_id = $1 AND order_id IN ({}) ORDER BY order_id, mark",
+        slots.join(", ")
+    );
+    let mut query = sqlx::query(&sql).bind(user_id);
+    for id in order_ids {
+        query = query.bind(id);
+    }
+    let rows = query.fetch_all(&mut *conn).await?;
+    rows.iter().map(|r| Ok((r.try_get(0)?, r.try_get(1)?))).collect()
+}
+
 /// A person's saved list filter: the filter JSON without paging.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]

@@ -1,8 +1,8 @@
 //! Loading many orders without the statistics triggers, and rebuilding the statistics tables
-//! afterwards by the migrations' own backfill. The triggers of migrations 0005 and 0010
+//! afterwards by the migrations' own backfill. The triggers of migrations 0005, 0010 and 0013
 //! recount an order's whole history on every write to it, which keeps a live store exact but
 //! makes a bulk load crawl (≈ 150 orders/s). A bulk load suspends them, writes, then runs the
-//! backfill statements shipped in 0005 and 0010 (the very SQL that filled the tables of a store
+//! backfill statements shipped in 0005, 0010 and 0013 (the very SQL that filled the tables of a store
 //! that existed before them) over the emptied tables, and restores the triggers — all inside
 //! the caller's one write transaction, so a failed or interrupted load leaves nothing behind.
 //!
@@ -26,7 +26,7 @@ pub struct Suspended {
     disabled: Vec<(String, String)>,
 }
 
-/// Takes the triggers of migrations 0005 and 0010 (all named `stats_…`) out of the store:
+/// Takes the triggers of migrations 0005, 0010 and 0013 (all named `stats_…`) out of the store:
 /// dropped on SQLite (their text kept), disabled on PostgreSQL.
 pub async fn suspend(conn: &mut AnyConnection, engine: Engine) -> Result<Suspended> {
     let mut out = Suspended { engine, created: Vec::new(), disabled: Vec::new() };
@@ -83,12 +83,11 @@ impl Suspended {
     }
 }
 
-/// The backfill statements of migrations 0005 (`stats_rollup`) and 0010 (`stats_durations`,
-/// then `stats_duration_days` from them), in the order the migrations run them.
+/// The backfill statements of migrations 0005 (`stats_rollup`), 0010 (`stats_durations`,
+/// then `stats_duration_days` from them) and 0013 (the backlog's 32-day blocks, from the
+/// rollup's day rows), in the order the migrations run them.
 fn backfill(engine: Engine) -> Vec<&'static str> {
-    let mut out = statements(migrate::sql_of(5, engine));
-    out.extend(statements(migrate::sql_of(10, engine)));
-    out
+    [5, 10, 13].into_iter().flat_map(|version| statements(migrate::sql_of(version, engine))).collect()
 }
 
 /// The statements of a migration that fill a statistics table: those opening a line with
@@ -117,14 +116,15 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_backfill_is_every_fill_statement_of_0005_and_0010_on_both_engines() {
+    fn the_backfill_is_every_fill_statement_of_0005_0010_and_0013_on_both_engines() {
         for engine in [Engine::Sqlite, Engine::Postgres] {
             let all = backfill(engine);
-            let rollup = all.iter().filter(|s| s.starts_with("INSERT INTO stats_rollup ")).count();
+            let rollup = all[..16].iter().filter(|s| s.starts_with("INSERT INTO stats_rollup ")).count();
             assert_eq!(rollup, 16, "{engine:?}: two per grouping (s, p, d, a) and grain (slot, day)");
             assert!(all[16].starts_with("INSERT INTO stats_durations "), "{engine:?}");
             assert!(all[17].starts_with("INSERT INTO stats_duration_days "), "{engine:?}");
-            assert_eq!(all.len(), 18, "{engine:?}");
+            assert!(all[18].starts_with("INSERT INTO stats_rollup ") && all[18].contains("r.grain = 1"), "{engine:?}");
+            assert_eq!(all.len(), 19, "{engine:?}");
             for s in &all {
                 assert_eq!(s.matches(';').count(), 1, "{engine:?}: one statement each: {s}");
                 assert!(s.contains(" FROM "), "{engine:?}: {s}");

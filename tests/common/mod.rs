@@ -117,3 +117,23 @@ pub fn open_all(rt: &tokio::runtime::Runtime) -> Vec<TestStore> {
         stores
     })
 }
+
+/// Two statistics answers are the same: equal series, with values equal up to the last bits of
+/// a floating-point division (a mean is a sum over a count on the fast paths, an `AVG` on the
+/// straightforward one).
+pub fn same_stats(fast: &orderly::domain::stats::StatsResult, straight: &orderly::domain::stats::StatsResult) -> bool {
+    fast.series.len() == straight.series.len()
+        && fast.series.iter().zip(&straight.series).all(|(a, b)| {
+            a.group == b.group
+                && a.label == b.label
+                && a.points.len() == b.points.len()
+                && a.points.iter().zip(&b.points).all(|(p, q)| {
+                    p.period == q.period
+                        && match (p.value.0, q.value.0) {
+                            (Some(x), Some(y)) => x == y || (x - y).abs() <= 1e-9 * x.abs().max(y.abs()),
+                            (None, None) => true,
+                            _ => false,
+                        }
+                })
+        })
+}

@@ -2,7 +2,7 @@
 // technicians li and ana exist): an order is reassigned (改派) from its detail with a reason,
 // which the history shows; the technicians page shows li's load.
 import assert from "node:assert/strict";
-import { cli, closeDrawer, locale, openDrawerTab, scenario } from "./harness.mjs";
+import { cli, closeDrawer, findOrderRow, locale, openDrawerTab, scenario } from "./harness.mjs";
 
 scenario("reassign with a reason from the order detail; the technicians page shows the load", async (s) => {
   const id = (name) => s.byTestId(name);
@@ -13,14 +13,7 @@ scenario("reassign with a reason from the order detail; the technicians page sho
   const li = cli("user", "list").find((u) => u.login === "li");
 
   await (await s.visible(id("menu-orders"), { timeoutMs: 20_000 })).click();
-  await (await s.visible(id("order-search"))).type("Caldera");
-  const row = await s.waitFor(`the order row "${title}"`, async () => {
-    for (const r of await s.findAll(id("order-row"))) {
-      if ((await r.displayed()) && (await r.property("innerText")).includes(title)) return r;
-    }
-    return null;
-  });
-  await row.click();
+  await (await findOrderRow(s, "Caldera", title, { timeoutMs: 15_000 })).click();
   await (await s.visible(id("handover-open"), { timeoutMs: 15_000 })).click();
   await (await s.visible(`${id("handover-assignee")} .ant-select-selector`)).click();
   await (await s.visible('.ant-select-item-option[title="李工 (li)"]')).click();

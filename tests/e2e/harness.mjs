@@ -21,6 +21,7 @@ const app = path.resolve(process.env.ORDERLY_APP ?? path.join(targetDir, "debug"
 const driverUrl = "http://127.0.0.1:4444";
 
 let home;
+let documents;
 let driver;
 let driverLog = "";
 let session;
@@ -59,6 +60,10 @@ before(async () => {
     env[name] = path.join(home, name.toLowerCase());
     fs.mkdirSync(env[name], { recursive: true });
   }
+  // The desktop's Documents folder (where GTK's "Print to File" writes), inside the fresh home.
+  documents = path.join(home, "documents");
+  fs.mkdirSync(documents);
+  fs.writeFileSync(path.join(env.XDG_CONFIG_HOME, "user-dirs.dirs"), `XDG_DOCUMENTS_DIR="${documents}"\n`);
 
   // Its own process group, so the WebKitWebDriver and the app it starts go down with it.
   driver = spawn("tauri-driver", ["--port", "4444", "--native-port", "4445"], {
@@ -97,6 +102,11 @@ after(async () => {
   if (process.exitCode && driverLog) console.error(`--- tauri-driver log ---\n${driverLog}`);
   if (home) fs.rmSync(home, { recursive: true, force: true });
 });
+
+/** The app's Documents folder (XDG_DOCUMENTS_DIR), inside the run's fresh home. */
+export function documentsDir() {
+  return documents;
+}
 
 /** Runs a scenario; when it fails, keeps a screenshot of what the window showed. */
 export function scenario(name, body) {
@@ -150,10 +160,23 @@ export async function drawerSettled(s) {
 /** Closes the order drawer, if one is open. A click that lands while the drawer still slides in
  *  can be lost, so it clicks until the drawer is gone, as a person would. */
 export async function closeDrawer(s) {
+  let tries = 0;
   await s.waitFor("the order detail to close", async () => {
     const open = await s.findAll(".ant-drawer-open .ant-drawer-close");
     if (open.length === 0) return true;
-    await open[0].click({ timeoutMs: 1_000 }).catch(() => {});
+    tries += 1;
+    if (tries === 1) {
+      await open[0].click({ timeoutMs: 1_000 }).catch(() => {});
+    } else {
+      // A toast ("WO-… updated") can lie over the close button, and a pointer resting on it keeps
+      // it open: move the pointer away, as a person would, and press the button itself.
+      await s.cmd("POST", "/actions", {
+        actions: [{ type: "pointer", id: "mouse", parameters: { pointerType: "mouse" }, actions: [
+          { type: "pointerMove", duration: 0, x: 5, y: 790 },
+        ] }],
+      }).catch(() => {});
+      await s.execute(`document.querySelector(".ant-drawer-open .ant-drawer-close")?.click(); return true;`);
+    }
     await new Promise((r) => setTimeout(r, 300));
     return (await s.findAll(".ant-drawer-open")).length === 0;
   });
@@ -195,6 +218,43 @@ export async function convertOrder(s, number, title, key) {
     if (done) return done;
     assert.ok(attempt < 3, `the order ${number} was not converted to ${key} after 3 tries`);
   }
+}
+
+/** Types `search` into the order list's search box and waits for the visible row whose text
+ *  includes `title` (innerText: what is rendered; WebDriver's own text skips ellipsis cells). */
+export async function findOrderRow(s, search, title, { timeoutMs = 20_000 } = {}) {
+  const id = (name) => s.byTestId(name);
+  await (await s.visible(id("order-search"))).type(search);
+  return s.waitFor(`the order row "${title}"`, async () => {
+    for (const r of await s.findAll(id("order-row"))) {
+      if ((await r.displayed()) && (await r.property("innerText")).includes(title)) return r;
+    }
+    return null;
+  }, { timeoutMs });
+}
+
+/** Opens the Orders page, finds the order by a word of its title and opens its detail, waiting
+ *  until the drawer shows that order and has stopped sliding. */
+export async function openOrder(s, { search, title, number }) {
+  await (await s.visible(s.byTestId("menu-orders"))).click();
+  await (await findOrderRow(s, search, title)).click();
+  await s.visible(`${s.byTestId("order-detail")}[data-number="${number}"]`, { timeoutMs: 15_000 });
+  await drawerSettled(s);
+}
+
+/** Clicks the workflow's action button. After a move the buttons are drawn anew for the new
+ *  version; one found just before that is gone, and a person simply clicks the new one. */
+export async function clickAction(s, action) {
+  await s.waitFor(`a click on ${action}`, async () => {
+    const button = await s.visible(s.byTestId(`action:${action}`), { timeoutMs: 15_000 });
+    try {
+      await button.click();
+      return true;
+    } catch (e) {
+      if (/stale element/.test(e.message)) return false;
+      throw e;
+    }
+  }, { timeoutMs: 20_000 });
 }
 
 /** Runs the CLI on the app's own store and returns its JSON answer. */

@@ -6,7 +6,7 @@ import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { cli, closeDrawer, DRAG_ONTO_ROW, locale, repo, scenario } from "./harness.mjs";
+import { cli, closeDrawer, DRAG_ONTO_ROW, findOrderRow, locale, repo, scenario } from "./harness.mjs";
 
 const screenshot = path.join(repo, "docs", "screenshots", "e2e-orders-es.png");
 
@@ -39,14 +39,7 @@ scenario("first run: set the admin password, create an order, find it, read it i
   }
 
   // Full-text search finds it by a word of its title.
-  await (await s.visible(id("order-search"))).type("漏水");
-  await s.waitFor(`an order row titled "${title}"`, async () => {
-    for (const row of await s.findAll(id("order-row"))) {
-      // innerText: what is rendered. WebDriver's own text skips the table's ellipsis cells.
-      if ((await row.displayed()) && (await row.property("innerText")).includes(title)) return row;
-    }
-    return null;
-  });
+  await findOrderRow(s, "漏水", title, { timeoutMs: 15_000 });
 
   // Switch the language to Spanish: the same button now reads in Spanish.
   const en = locale("en");

@@ -144,6 +144,11 @@ export const commands = {
 	 *  `bulk-progress` after each.
 	 */
 	orderBulk: (ids: string[], change: BulkChange) => typedError<BulkReport, AppError>(__TAURI_INVOKE("order_bulk", { ids, change })),
+	/**
+	 *  The workflow actions a bulk status change can offer on the selected orders (up to 500), with
+	 *  how many of them offer each.
+	 */
+	orderBulkActions: (ids: string[]) => typedError<BulkAction[], AppError>(__TAURI_INVOKE("order_bulk_actions", { ids })),
 };
 
 /* Types */
@@ -215,6 +220,19 @@ export type BatchPlan = {
 	lower_bound: number | null,
 	/**  The plan is within this share of the optimum (0.02 = 2 %). */
 	within: number | null,
+};
+
+/**
+ *  A workflow action a bulk status change can offer: one taken with at most a comment (a
+ *  transfer's target, a review decision or required fields are given one order at a time).
+ *  `orders` of the selected orders offer it now; the others will each refuse it with a reason.
+ */
+export type BulkAction = {
+	action: string,
+	names: Names,
+	/**  Whether any of the orders offering it needs a comment with it. */
+	comment_required: boolean,
+	orders: number,
 };
 
 /**  A bulk change's instruction: assign to a person, or take a workflow action. */
@@ -773,6 +791,10 @@ export type OrderLink = {
 export type OrderPage = {
 	items: WorkOrder[],
 	next: string | null,
+	/**  Ids of the orders on this page the reader starred. */
+	starred: string[],
+	/**  Ids of the orders on this page the reader marked important. */
+	important: string[],
 };
 
 /**

@@ -1,6 +1,8 @@
-// Keyset paging over order_list: the first page for a filter, then `next` on demand.
-import { useCallback, useEffect, useRef, useState } from "react";
+// Keyset paging over order_list: the first page for a filter, then `next` on demand. Each page
+// carries the reader's own star and important marks on its rows.
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { api, type OrderFilter, type WorkOrder } from "../api";
+import type { Marks } from "./processing";
 
 export const PAGE_SIZE = 100;
 
@@ -11,15 +13,20 @@ type Pages = {
   answers: string;
   items: WorkOrder[];
   next: string | null;
+  /** Ids of the listed orders the reader starred, and marked important. */
+  starred: string[];
+  important: string[];
   loadingMore: boolean;
   error: unknown;
 };
+
+const NONE: Pages = { answers: "", items: [], next: null, starred: [], important: [], loadingMore: false, error: null };
 
 export function useOrderPages(query: OrderQuery) {
   const [reloads, setReloads] = useState(0);
   const key = JSON.stringify(query);
   const request = `${reloads}:${key}`;
-  const [pages, setPages] = useState<Pages>({ answers: "", items: [], next: null, loadingMore: false, error: null });
+  const [pages, setPages] = useState<Pages>(NONE);
   // Answers to an older request are dropped, so fast typing never shows stale rows.
   const latest = useRef(request);
   const fetchingMore = useRef(false);
@@ -31,11 +38,11 @@ export function useOrderPages(query: OrderQuery) {
     api.orderList(filter).then(
       (page) => {
         if (latest.current === request)
-          setPages({ answers: request, items: page.items, next: page.next, loadingMore: false, error: null });
+          setPages({ ...NONE, answers: request, items: page.items, next: page.next, starred: page.starred, important: page.important });
       },
       (error: unknown) => {
         if (latest.current === request)
-          setPages({ answers: request, items: [], next: null, loadingMore: false, error });
+          setPages({ ...NONE, answers: request, error });
       },
     );
   }, [key, request]);
@@ -54,7 +61,15 @@ export function useOrderPages(query: OrderQuery) {
         setPages((p) => {
           const seen = new Set(p.items.map((o) => o.id));
           const fresh = page.items.filter((o) => !seen.has(o.id));
-          return { ...p, items: [...p.items, ...fresh], next: page.next, loadingMore: false, error: null };
+          return {
+            ...p,
+            items: [...p.items, ...fresh],
+            next: page.next,
+            starred: [...p.starred, ...page.starred],
+            important: [...p.important, ...page.important],
+            loadingMore: false,
+            error: null,
+          };
         });
       },
       (error: unknown) => {
@@ -72,8 +87,18 @@ export function useOrderPages(query: OrderQuery) {
     setPages((p) => ({ ...p, items: p.items.map((o) => (o.id === order.id ? order : o)) }));
   }, []);
 
+  const listedMarks = useMemo(() => {
+    const listed = new Set(pages.items.map((o) => o.id));
+    const starred = new Set(pages.starred);
+    const important = new Set(pages.important);
+    return (id: string): Marks | null =>
+      listed.has(id) ? { starred: starred.has(id), important: important.has(id) } : null;
+  }, [pages.items, pages.starred, pages.important]);
+
   return {
     items: pages.items,
+    /** The reader's marks on a listed order as the list returned them; null for other ids. */
+    listedMarks,
     next: current ? pages.next : null,
     loading: !current || pages.loadingMore,
     error: current ? pages.error : null,

@@ -62,7 +62,7 @@ export default function OrdersPage({ actor, search, openOrder, onOpenOrder, onSe
     [filters, text, view],
   );
   const pages = useOrderPages(query);
-  const marks = useMarks((e) => void message.error(messageOf(t, e)));
+  const marks = useMarks(pages.listedMarks, (e) => void message.error(messageOf(t, e)));
   // A selection belongs to the list it was made in; another query starts with none.
   const queryKey = JSON.stringify(query);
   const checkedIds = checked.of === queryKey ? checked.ids : [];

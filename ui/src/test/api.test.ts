@@ -4,8 +4,8 @@ import { coreError, mockCore } from "./fixtures";
 
 describe("api", () => {
   it("resolves a command's data", async () => {
-    mockCore({ order_list: () => ({ items: [], next: "c" }) });
-    await expect(api.orderList({ status: [], priority: [], department_id: null, assignee_id: null, customer_id: null, template_key: null, text: null, sort: "created_desc", limit: 1, after: null })).resolves.toEqual({ items: [], next: "c" });
+    mockCore({ order_list: () => ({ items: [], next: "c", starred: [], important: [] }) });
+    await expect(api.orderList({ status: [], priority: [], department_id: null, assignee_id: null, customer_id: null, template_key: null, text: null, sort: "created_desc", limit: 1, after: null })).resolves.toEqual({ items: [], next: "c", starred: [], important: [] });
   });
 
   it("throws an OrderlyError carrying the core's AppError", async () => {

@@ -95,7 +95,7 @@ function dispatchCore({ orders, handlers = {} }: Setup = {}) {
   return mockCore({
     directory: () => ({ ...directory, users: [...directory.users, ...TECHS.map((c) => c.user)] }),
     technician_board: () => TECHS,
-    order_list: () => ({ items: list, next: null }),
+    order_list: () => ({ items: list, next: null, starred: [], important: [] }),
     order_dispatch_info: ({ id }) => (id === "o-3" ? info({ scheduled_start: DROP_AT, scheduled_end: DROP_AT + HOUR }) : info()),
     ...handlers,
   });

@@ -300,7 +300,7 @@ describe("handing an order over with a reason", { timeout: 40_000 }, () => {
     let detail = detailOf(o);
     const core = mockCore({
       directory: () => withWang,
-      order_list: () => ({ items: [o], next: null }),
+      order_list: () => ({ items: [o], next: null, starred: [], important: [] }),
       order_get: () => detail,
       order_hand_over: ({ handover }) => {
         const h = handover as Handover;
@@ -348,7 +348,7 @@ describe("handing an order over with a reason", { timeout: 40_000 }, () => {
     let refuse = true;
     const core = mockCore({
       directory: () => withWang,
-      order_list: () => ({ items: [o], next: null }),
+      order_list: () => ({ items: [o], next: null, starred: [], important: [] }),
       order_get: () => detailOf(o),
       order_hand_over: () => {
         if (refuse) {

@@ -14,7 +14,7 @@ describe("language", () => {
   });
 
   it("switches the whole window to Spanish and remembers the choice", async () => {
-    mockCore({ order_list: () => ({ items: [order(1, { status: "awaiting_customer" })], next: null }) });
+    mockCore({ order_list: () => ({ items: [order(1, { status: "awaiting_customer" })], next: null, starred: [], important: [] }) });
     const { user } = renderApp();
     await screen.findAllByTestId("order-row");
     expect(screen.getByTestId("new-order-button")).toHaveTextContent("New order");
@@ -33,7 +33,7 @@ describe("language", () => {
 
   it("shows Chinese status labels and dates in Chinese", async () => {
     await i18n.changeLanguage("zh-CN");
-    mockCore({ order_list: () => ({ items: [order(1, { status: "pending_transfer" })], next: null }) });
+    mockCore({ order_list: () => ({ items: [order(1, { status: "pending_transfer" })], next: null, starred: [], important: [] }) });
     renderApp();
     await screen.findAllByTestId("order-row");
 

@@ -14,7 +14,7 @@ describe("order detail", () => {
     const o = order(5, { status: "todo", version: 4 });
     let current = o;
     const core = mockCore({
-      order_list: () => ({ items: [o], next: null }),
+      order_list: () => ({ items: [o], next: null, starred: [], important: [] }),
       order_get: () => detailOf(current),
       order_actions: () =>
         current.status === "todo"
@@ -45,7 +45,7 @@ describe("order detail", () => {
   it("shows who changed what in the history, translated", async () => {
     const o = order(6, { status: "todo", assignee_id: "u-agent" });
     mockCore({
-      order_list: () => ({ items: [o], next: null }),
+      order_list: () => ({ items: [o], next: null, starred: [], important: [] }),
       order_get: () =>
         detailOf(o, {
           history: [
@@ -66,10 +66,40 @@ describe("order detail", () => {
     expect(events[2]).toHaveTextContent("(empty) → 李雷");
   });
 
+  it("shows a workflow move once, with the status change and fields it wrote", async () => {
+    const o = order(7, { status: "transferred" });
+    const at = o.created_at + 60_000;
+    const by = { order_id: o.id, at, actor_id: "u-admin" };
+    mockCore({
+      order_list: () => ({ items: [o], next: null, starred: [], important: [] }),
+      order_get: () =>
+        detailOf(o, {
+          history: [
+            { id: "e-1", ...by, kind: "status_changed", field: "status", old_value: "pending_transfer", new_value: "transferred" },
+            { id: "e-2", ...by, kind: "field_changed", field: "priority", old_value: "P3", new_value: "P2" },
+            {
+              id: "e-3", ...by, kind: "field_changed", field: "workflow_action", old_value: null,
+              new_value: { action: "approve_transfer", names: { en: "Approve transfer", zh_cn: "同意转单", es: "Aprobar traslado" }, comment: "ok", decision: "approved" },
+            },
+          ],
+        }),
+    });
+    const { user } = renderApp();
+    await openFirstOrder(user);
+    await user.click(screen.getByRole("tab", { name: "History" }));
+
+    const events = await screen.findAllByTestId("history-event");
+    expect(events).toHaveLength(1);
+    expect(events[0]).toHaveTextContent("Ada Admin: Approve transfer");
+    const changes = within(events[0]).getAllByTestId("history-change");
+    expect(changes.map((c) => c.textContent)).toEqual(["Status: Pending transfer → Transferred", "Priority: P3 · Normal → P2 · High"]);
+    expect(events[0]).toHaveTextContent("Note: ok");
+  });
+
   it("explains a conflict and reloads the order on request", async () => {
     const o = order(8, { status: "todo", version: 2 });
     const core = mockCore({
-      order_list: () => ({ items: [o], next: null }),
+      order_list: () => ({ items: [o], next: null, starred: [], important: [] }),
       order_get: () => detailOf(o),
       order_actions: () => [action("start", "Start", "in_progress")],
       order_act: () => {
@@ -97,7 +127,7 @@ describe("order detail", () => {
   it("assigns with the camelCase payload the command expects", async () => {
     const o = order(9, { version: 3 });
     const core = mockCore({
-      order_list: () => ({ items: [o], next: null }),
+      order_list: () => ({ items: [o], next: null, starred: [], important: [] }),
       order_get: () => detailOf(o),
       order_assign: () => ({ ...o, assignee_id: "u-agent", status: "todo", version: 4 }),
     });

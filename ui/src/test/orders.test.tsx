@@ -22,6 +22,8 @@ describe("order list", () => {
       order_list: () => ({
         items: [order(1), order(2, { assignee_id: "u-agent", priority: "P1", status: "in_progress" }), order(3)],
         next: null,
+        starred: [],
+        important: [],
       }),
     });
     renderApp();
@@ -40,7 +42,7 @@ describe("order list", () => {
   it("sends the search text to the core once typing pauses", async () => {
     const core = mockCore({
       order_list: ({ filter }) =>
-        (filter as OrderFilter).text === "pump" ? { items: [order(7)], next: null } : { items: [order(1), order(2)], next: null },
+        (filter as OrderFilter).text === "pump" ? { items: [order(7)], next: null, starred: [], important: [] } : { items: [order(1), order(2)], next: null, starred: [], important: [] },
     });
     const { user } = renderApp();
     await screen.findAllByTestId("order-row");
@@ -65,8 +67,8 @@ describe("order list", () => {
     const core = mockCore({
       order_list: ({ filter }) =>
         (filter as OrderFilter).after === "cursor-1"
-          ? { items: [order(3)], next: null }
-          : { items: [order(1), order(2)], next: "cursor-1" },
+          ? { items: [order(3)], next: null, starred: [], important: [] }
+          : { items: [order(1), order(2)], next: "cursor-1", starred: [], important: [] },
     });
     const { user } = renderApp();
     await screen.findAllByTestId("order-row");
@@ -79,7 +81,7 @@ describe("order list", () => {
   });
 
   it("filters by unassigned with assignee_id none", async () => {
-    const core = mockCore({ order_list: () => ({ items: [order(1)], next: null }) });
+    const core = mockCore({ order_list: () => ({ items: [order(1)], next: null, starred: [], important: [] }) });
     const { user } = renderApp();
     await screen.findAllByTestId("order-row");
 

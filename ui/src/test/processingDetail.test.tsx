@@ -20,7 +20,7 @@ describe("order detail processing", () => {
   it("toggles the reader's star in the header through the core", async () => {
     const o = order(31);
     const core = mockCore({
-      order_list: () => ({ items: [o], next: null }),
+      order_list: () => ({ items: [o], next: null, starred: [], important: [] }),
       order_get: () => detailOf(o),
       order_mark: ({ id, mark, on }) => processingOf(String(id), { starred: mark === "star" && on === true }),
     });
@@ -39,7 +39,7 @@ describe("order detail processing", () => {
     let processing: OrderProcessing = processingOf(o.id);
     const core = mockCore({
       directory: () => withWang,
-      order_list: () => ({ items: [o], next: null }),
+      order_list: () => ({ items: [o], next: null, starred: [], important: [] }),
       order_get: () => detailOf(o),
       order_processing: () => processing,
       order_collaborator_add: () => {
@@ -67,7 +67,7 @@ describe("order detail processing", () => {
     const o = order(33);
     mockCore({
       directory: () => withWang,
-      order_list: () => ({ items: [o], next: null }),
+      order_list: () => ({ items: [o], next: null, starred: [], important: [] }),
       order_get: () => detailOf(o),
       order_processing: () =>
         processingOf(o.id, {
@@ -92,7 +92,7 @@ describe("order detail processing", () => {
     const o = order(34);
     const other = order(35);
     const core = mockCore({
-      order_list: () => ({ items: [o], next: null }),
+      order_list: () => ({ items: [o], next: null, starred: [], important: [] }),
       order_get: ({ id }) => detailOf(id === other.id || id === other.number ? other : o),
       order_link: ({ other: number }) => {
         if (number === o.number) throw coreError({ key: "link.self", field: "other", params: { value: o.number } });
@@ -132,7 +132,7 @@ describe("order detail processing", () => {
     const o = order(36);
     const core = mockCore({
       directory: () => withWang,
-      order_list: () => ({ items: [o], next: null }),
+      order_list: () => ({ items: [o], next: null, starred: [], important: [] }),
       order_get: () => detailOf(o),
       order_comment: () => {
         throw coreError({ code: "forbidden", key: "comment.mention_hidden", field: "body", params: { login: "wang" } });
@@ -169,7 +169,7 @@ describe("order detail processing", () => {
       id, order_id: o.id, at, actor_id: "u-admin", kind: "field_changed", field, old_value, new_value,
     });
     mockCore({
-      order_list: () => ({ items: [o], next: null }),
+      order_list: () => ({ items: [o], next: null, starred: [], important: [] }),
       order_get: () =>
         detailOf(o, {
           history: [

@@ -4,7 +4,7 @@ import { emit } from "@tauri-apps/api/event";
 import { act, screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import type { OrderFilter } from "../api";
-import { action, coreError, mockCore, order, processingOf } from "./fixtures";
+import { coreError, mockCore, order, processingOf } from "./fixtures";
 import { renderApp } from "./renderApp";
 
 const filterOf = (payload: Record<string, unknown>) => payload.filter as OrderFilter;
@@ -20,7 +20,7 @@ async function pickOption(title: string): Promise<void> {
 
 describe("views and saved filters", () => {
   it("sends the chosen view with the other filters to order_list", async () => {
-    const core = mockCore({ order_list: () => ({ items: [order(1)], next: null }) });
+    const core = mockCore({ order_list: () => ({ items: [order(1)], next: null, starred: [], important: [] }) });
     const { user } = renderApp();
     await screen.findAllByTestId("order-row");
 
@@ -40,7 +40,7 @@ describe("views and saved filters", () => {
   it("saves the current filter under a name, shows the core's refusal of a taken name, and applies a saved one", async () => {
     const saved = { id: "f-1", name: "Urgent", filter: { view: "overdue", priority: ["P1", "P2"], sort: "priority_asc" as const }, created_at: 0 };
     const core = mockCore({
-      order_list: () => ({ items: [order(1)], next: null }),
+      order_list: () => ({ items: [order(1)], next: null, starred: [], important: [] }),
       saved_filters: () => [saved],
       saved_filter_save: ({ input }) => {
         const name = (input as { name: string }).name;
@@ -79,7 +79,7 @@ describe("deleting a saved filter", () => {
   it("deletes the picked saved filter after asking", async () => {
     let saved = [{ id: "f-1", name: "Urgent", filter: { view: "overdue" }, created_at: 0 }];
     const core = mockCore({
-      order_list: () => ({ items: [order(1)], next: null }),
+      order_list: () => ({ items: [order(1)], next: null, starred: [], important: [] }),
       saved_filters: () => saved,
       saved_filter_delete: () => {
         saved = [];
@@ -101,11 +101,10 @@ describe("deleting a saved filter", () => {
 });
 
 describe("marks on rows", () => {
-  it("shows each row's star and toggles it through the core", async () => {
+  it("shows each row's marks as the list returned them and toggles them through the core", async () => {
     const core = mockCore({
-      order_list: () => ({ items: [order(1), order(2)], next: null }),
-      order_processing: ({ id }) => processingOf(String(id), { starred: id === "o-2" }),
-      order_mark: ({ id, mark, on }) => processingOf(String(id), { starred: mark === "star" && on === true }),
+      order_list: () => ({ items: [order(1), order(2)], next: null, starred: ["o-2"], important: ["o-1"] }),
+      order_mark: ({ id, mark, on }) => processingOf(String(id), { starred: mark === "star" && on === true, important: true }),
     });
     const { user } = renderApp();
     const rows = await screen.findAllByTestId("order-row");
@@ -113,6 +112,10 @@ describe("marks on rows", () => {
     const star = (row: HTMLElement) => within(row).getByTestId("mark-star");
     await waitFor(() => expect(star(rows[1])).toHaveAttribute("aria-pressed", "true"));
     expect(star(rows[0])).toHaveAttribute("aria-pressed", "false");
+    expect(within(rows[0]).getByTestId("mark-important")).toHaveAttribute("aria-pressed", "true");
+    expect(within(rows[1]).getByTestId("mark-important")).toHaveAttribute("aria-pressed", "false");
+    // The marks came with the page: no call per row.
+    expect(core.callsOf("order_processing")).toEqual([]);
 
     await user.click(star(rows[0]));
     await waitFor(() => expect(core.callsOf("order_mark")).toEqual([{ id: "o-1", mark: "star", on: true }]));
@@ -123,7 +126,7 @@ describe("marks on rows", () => {
 
   it("puts the mark back when the core refuses it", async () => {
     mockCore({
-      order_list: () => ({ items: [order(1)], next: null }),
+      order_list: () => ({ items: [order(1)], next: null, starred: [], important: [] }),
       order_mark: () => {
         throw coreError({ code: "not_found", key: "order.not_found", params: { value: "o-1" } });
       },
@@ -142,7 +145,7 @@ describe("bulk changes", () => {
   it("assigns the selected orders, shows the progress the desktop reports and each refused order's reason", async () => {
     let finish: (() => void) | null = null;
     const core = mockCore({
-      order_list: () => ({ items: [order(1), order(2), order(3)], next: null }),
+      order_list: () => ({ items: [order(1), order(2), order(3)], next: null, starred: [], important: [] }),
       order_bulk: () =>
         new Promise((resolve) => {
           finish = () =>
@@ -195,10 +198,12 @@ describe("bulk changes", () => {
   });
 
   it("takes a workflow action the selected orders offer, asking for the comment it needs", async () => {
-    const suspend = action("suspend", "Suspend", "suspended", { comment_required: true });
+    const offer = (key: string, en: string, orders: number, comment_required: boolean) => ({
+      action: key, names: { en, zh_cn: en, es: en }, comment_required, orders,
+    });
     const core = mockCore({
-      order_list: () => ({ items: [order(1, { status: "in_progress" }), order(2, { status: "in_progress" })], next: null }),
-      order_actions: ({ id }) => (id === "o-1" ? [action("resolve", "Resolve", "done"), suspend] : [suspend]),
+      order_list: () => ({ items: [order(1, { status: "in_progress" }), order(2, { status: "in_progress" })], next: null, starred: [], important: [] }),
+      order_bulk_actions: () => [offer("resolve", "Resolve", 1, false), offer("suspend", "Suspend", 2, true)],
       order_bulk: () => ({ done: 2, refused: 0, outcomes: [] }),
     });
     const { user } = renderApp();
@@ -208,6 +213,10 @@ describe("bulk changes", () => {
 
     await user.click(screen.getByTestId("bulk-act"));
     await user.click(within(await screen.findByTestId("bulk-action")).getByRole("combobox"));
+    // One call for the whole selection; an action only one order offers says so.
+    expect(core.callsOf("order_bulk_actions")).toEqual([{ ids: ["o-1", "o-2"] }]);
+    expect(core.callsOf("order_actions")).toEqual([]);
+    expect(await screen.findByText("Resolve (1 of 2 orders)")).toBeInTheDocument();
     await pickOption("Suspend");
     await user.click(screen.getByTestId("bulk-run"));
     expect(await screen.findByText("This action needs a comment saying why.")).toBeInTheDocument();
@@ -225,7 +234,7 @@ describe("bulk changes", () => {
 
   it("shows the core's refusal of the whole change, translated, and changes nothing", async () => {
     const core = mockCore({
-      order_list: () => ({ items: [order(1)], next: null }),
+      order_list: () => ({ items: [order(1)], next: null, starred: [], important: [] }),
       order_bulk: () => {
         throw coreError({ key: "bulk.too_many", field: "ids", params: { max: "500", count: "501" } });
       },

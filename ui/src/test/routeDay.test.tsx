@@ -94,7 +94,7 @@ function core(handlers: Parameters<typeof mockCore>[0] = {}) {
   return mockCore({
     directory: () => ({ ...directory, users: [...directory.users, WANG.user] }),
     technician_board: () => [WANG],
-    order_list: () => ({ items: [order(1), order(3, { assignee_id: "u-wang", status: "todo", version: 4 })], next: null }),
+    order_list: () => ({ items: [order(1), order(3, { assignee_id: "u-wang", status: "todo", version: 4 })], next: null, starred: [], important: [] }),
     order_dispatch_info: ({ id }) => info(id === "o-3" ? DAY + 11 * 60 * MIN : null),
     route_map_svg: () => '<svg xmlns="http://www.w3.org/2000/svg"><text>1</text></svg>',
     ...handlers,

@@ -44,7 +44,7 @@ describe("SLA panel", () => {
   it("explains a breached response, a paused resolution and the timeline with its paused span", async () => {
     const o = order(3, { status: "awaiting_customer" });
     mockCore({
-      order_list: () => ({ items: [o], next: null }),
+      order_list: () => ({ items: [o], next: null, starred: [], important: [] }),
       order_get: () => detailOf(o),
       order_sla: () => slaOf(),
     });
@@ -80,7 +80,7 @@ describe("SLA panel", () => {
   it("urges the order, shows the new count and reads the SLA again", async () => {
     let current: WorkOrder = order(4, { status: "todo", urge_count: 1 });
     const core = mockCore({
-      order_list: () => ({ items: [current], next: null }),
+      order_list: () => ({ items: [current], next: null, starred: [], important: [] }),
       order_get: () => detailOf(current),
       order_sla: () => slaOf({ response_breached: false, first_response_at: at(10) }),
       order_urge: () => {
@@ -105,7 +105,7 @@ describe("SLA panel", () => {
     await i18n.changeLanguage("zh-CN");
     const o = order(5, { status: "closed" });
     mockCore({
-      order_list: () => ({ items: [o], next: null }),
+      order_list: () => ({ items: [o], next: null, starred: [], important: [] }),
       order_get: () => detailOf(o),
       order_urge: () => {
         throw coreError({ key: "order.urge_inactive", params: { value: o.number } });
@@ -136,7 +136,7 @@ describe("order history with SLA events", () => {
       ...patch,
     });
     mockCore({
-      order_list: () => ({ items: [o], next: null }),
+      order_list: () => ({ items: [o], next: null, starred: [], important: [] }),
       order_get: () =>
         detailOf(o, {
           history: [

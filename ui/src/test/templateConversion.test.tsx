@@ -41,7 +41,7 @@ function core() {
   const templates: Record<string, TemplateDef> = { customer_service: customerService, after_sales: afterSales };
   let detail: OrderDetail = detailOf(o);
   const mock = mockCore({
-    order_list: () => ({ items: [o], next: null }),
+    order_list: () => ({ items: [o], next: null, starred: [], important: [] }),
     order_get: () => detail,
     templates_list: () => [summary(customerService), summary(afterSales)],
     template_version_get: ({ key }) => stored(templates[key as string]),

@@ -15,7 +15,7 @@ describe("editing an order's template values", () => {
     await i18n.changeLanguage("es");
     const o = order(8, { values: { contact_name: "Zhang San", asset_tag: "AT-1" }, version: 2 });
     const core = mockCore({
-      order_list: () => ({ items: [o], next: null }),
+      order_list: () => ({ items: [o], next: null, starred: [], important: [] }),
       order_get: () => detailOf(o),
       order_update: () => ({ ...o, version: 3 }),
     });
@@ -42,7 +42,7 @@ describe("editing an order's template values", () => {
     await i18n.changeLanguage("es");
     const o = order(9, { template_key: "sales", values: { purchased: "yes" } });
     mockCore({
-      order_list: () => ({ items: [o], next: null }),
+      order_list: () => ({ items: [o], next: null, starred: [], important: [] }),
       template_version_get: () => stored(sales),
       order_get: () =>
         detailOf(o, {

@@ -20,7 +20,7 @@ const requestTransfer = action("request_transfer", "Request transfer", "pending_
 function workflowCore(o: WorkOrder, offered: ReturnType<typeof action>[], extra: Parameters<typeof mockCore>[0] = {}) {
   const after = { ...o, version: o.version + 1 };
   return mockCore({
-    order_list: () => ({ items: [o], next: null }),
+    order_list: () => ({ items: [o], next: null, starred: [], important: [] }),
     order_get: () => detailOf(o),
     order_actions: () => offered,
     order_act: () => after,

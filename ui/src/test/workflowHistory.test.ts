@@ -2,7 +2,7 @@
 // named as the workflow and the trigger name themselves.
 import { describe, expect, it } from "vitest";
 import type { Event, JsonValue } from "../api";
-import { workflowText } from "../components/order/workflowHistory";
+import { foldMoves, workflowText } from "../components/order/workflowHistory";
 import i18n from "../i18n";
 import type { useDirectory } from "../lib/directory";
 
@@ -51,5 +51,42 @@ describe("workflow history", () => {
       "Trigger “ping” was stopped: it would have run in a loop",
     );
     expect(workflowText(event("priority", "P1"), "Ada", t, "en", directory)).toBeNull();
+  });
+
+  it("does not repeat the decision when the move's own name says it", () => {
+    const approve = event("workflow_action", {
+      action: "approve_transfer",
+      names: names("Approve transfer", "同意转单", "Aprobar traslado"),
+      comment: null,
+      decision: "approved",
+    });
+    expect(workflowText(approve, "陈主管", i18n.getFixedT("zh-CN"), "zh-CN", directory)).toEqual({
+      headline: "陈主管：同意转单",
+      details: [],
+    });
+    expect(workflowText(approve, "Chen", i18n.getFixedT("en"), "en", directory)?.details).toEqual(["Transfer approved"]);
+  });
+
+  it("folds a move's own changes into the move, and nothing written by someone else or at another time", () => {
+    const at = (id: string, when: number, actor: string, kind: Event["kind"], field: string | null): Event => ({
+      id, order_id: "o-1", at: when, actor_id: actor, kind, field, old_value: null, new_value: null,
+    });
+    const events = [
+      at("a", 1, "u-1", "status_changed", "status"), // an earlier change of the same person
+      at("b", 5, "u-2", "commented", null),
+      at("c", 9, "u-1", "status_changed", "status"),
+      at("d", 9, "u-1", "field_changed", "department_id"),
+      at("e", 9, "u-1", "field_changed", "workflow_action"),
+      at("f", 9, "system", "field_changed", "department_id"), // a trigger after the move
+      at("g", 9, "system", "field_changed", "trigger"),
+    ];
+    const entries = foldMoves(events);
+    expect(entries.map((e) => [e.event.id, e.folded.map((f) => f.id)])).toEqual([
+      ["a", []],
+      ["b", []],
+      ["e", ["c", "d"]],
+      ["f", []],
+      ["g", []],
+    ]);
   });
 });

@@ -13,7 +13,7 @@ import { useTemplateFieldText } from "../template/valueText";
 import { handoverText } from "./handoverDetails";
 import { slaEventText, SYSTEM_USER_ID } from "./historyDetails";
 import { processingEventText } from "./processingHistory";
-import { workflowText } from "./workflowHistory";
+import { foldMoves, workflowText } from "./workflowHistory";
 
 const KIND_COLOURS: Record<Event["kind"], string> = {
   created: "green",
@@ -79,7 +79,22 @@ export default function OrderHistory({ events, template }: Props) {
 
   if (events.length === 0) return <Empty />;
 
-  const items = events.map((event) => {
+  /** A change as "Label: old → new", the old value struck through. */
+  const change = (event: Event) => {
+    const field = eventField(event);
+    return (
+      <div key={event.id} data-testid="history-change" data-field={field}>
+        <Typography.Text type="secondary">{field ? `${label(field)}: ` : ""}</Typography.Text>
+        <Typography.Text delete type="secondary">
+          {valueText(field, event.old_value, t)}
+        </Typography.Text>
+        {" → "}
+        <Typography.Text>{valueText(field, event.new_value, t)}</Typography.Text>
+      </div>
+    );
+  };
+
+  const items = foldMoves(events).map(({ event, folded }) => {
     const who =
       event.actor_id === SYSTEM_USER_ID
         ? t("history.system")
@@ -98,6 +113,7 @@ export default function OrderHistory({ events, template }: Props) {
             <Typography.Text type="secondary" style={{ marginInlineStart: 8 }}>
               {format.dateTime(event.at)}
             </Typography.Text>
+            {folded.map(change)}
             {move.details.map((line) => (
               <div key={line}>
                 <Typography.Text type="secondary">{line}</Typography.Text>

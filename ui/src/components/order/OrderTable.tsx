@@ -1,7 +1,7 @@
 // The order list as a virtual table: thousands of rows stay smooth; the next page loads as the
 // end comes into view.
 import { Empty, Table, type CheckboxProps, type TableColumnsType } from "antd";
-import { useEffect, type HTMLAttributes, type MouseEvent, type UIEvent } from "react";
+import { type HTMLAttributes, type MouseEvent, type UIEvent } from "react";
 import { useTranslation } from "react-i18next";
 import type { WorkOrder } from "../../api";
 import { useFormat } from "../../i18n/format";
@@ -25,10 +25,8 @@ type Props = {
   onToggleMark: (orderId: string, mark: MarkKey, on: boolean) => void;
 };
 
-/** A row's marks, asked for when the row first shows. */
+/** A row's marks, as the list returned them or as the reader changed them since. */
 function RowMarks({ id, marks, onToggle }: { id: string; marks: MarkBook; onToggle: Props["onToggleMark"] }) {
-  const { ensure } = marks;
-  useEffect(() => ensure(id), [ensure, id]);
   return <MarkToggles marks={marks.of(id)} onToggle={(mark, on) => onToggle(id, mark, on)} />;
 }
 

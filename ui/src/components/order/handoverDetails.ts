@@ -1,16 +1,11 @@
 // A reassignment (改派) or transfer (转单) in the history: the core's `handover` event carries
 // `{kind, reason, assignee_id, department_id}` in its new value.
 import type { TFunction } from "i18next";
-import type { Event, JsonValue } from "../../api";
+import type { Event } from "../../api";
 import type { useDirectory } from "../../lib/directory";
+import { part } from "./eventValue";
 
 export type HandoverText = { headline: string; reason: string; target: string };
-
-function part(value: JsonValue | null, name: string): string | null {
-  if (!value || typeof value !== "object" || Array.isArray(value)) return null;
-  const v = value[name];
-  return typeof v === "string" && v !== "" ? v : null;
-}
 
 /** The headline, reason and new place of a handover event; null for any other event. */
 export function handoverText(

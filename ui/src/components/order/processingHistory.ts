@@ -3,14 +3,9 @@
 // `{linked, order_id, kind}` as the new value or `{unlinked, order_id, kind}` as the old one,
 // `kind` read from this order's side (related, duplicate_of, duplicated_by, parent_of, child_of).
 import type { TFunction } from "i18next";
-import type { Event, JsonValue } from "../../api";
+import type { Event } from "../../api";
 import type { useDirectory } from "../../lib/directory";
-
-function part(value: JsonValue | null | undefined, name: string): string | null {
-  if (!value || typeof value !== "object" || Array.isArray(value)) return null;
-  const v = value[name];
-  return typeof v === "string" && v !== "" ? v : null;
-}
+import { part } from "./eventValue";
 
 /** The headline of a collaborator or link event; null for any other event. */
 export function processingEventText(

@@ -98,7 +98,12 @@ export default function BulkChangeModal({ mode, ids, numberOf, onClose }: Props)
                 <Select
                   loading={actions === null}
                   data-testid="bulk-action"
-                  options={(actions ?? []).map((a) => ({ value: a.action, label: textIn(a.names, i18n.language) }))}
+                  options={(actions ?? []).map((a) => {
+                    const name = textIn(a.names, i18n.language);
+                    // An action only some of the orders offer says how many; the rest will refuse it.
+                    const label = a.orders < ids.length ? t("bulk.offeredBy", { action: name, n: a.orders, total: ids.length }) : name;
+                    return { value: a.action, label };
+                  })}
                 />
               </Form.Item>
               <Form.Item

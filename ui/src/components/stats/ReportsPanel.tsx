@@ -143,6 +143,7 @@ export default function ReportsPanel({ dashboards, admin }: { dashboards: Dashbo
         width="90vw"
         title={t("reports.print")}
         okText={t("reports.print")}
+        okButtonProps={{ "data-testid": "report-print-ok" }}
         onOk={() => frame.current?.contentWindow?.print()}
         onCancel={() => setPrinting(null)}
       >
