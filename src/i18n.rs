@@ -192,6 +192,7 @@ pub const CATALOGUE: &[(&str, &str, &str, &str)] = &[
     ("dashboard.not_owner", "Only its owner, {owner}, may change the dashboard \"{value}\"; clone it to make your own.", "只有所有者 {owner} 可以修改仪表板“{value}”，可复制一份自己的。", "Solo su propietario, {owner}, puede cambiar el panel \"{value}\"; clónelo para tener el suyo."),
     ("dashboard.default_read_only", "A built-in dashboard cannot be changed; clone it to make your own.", "内置仪表板不能修改，可复制一份自己的。", "Un panel predefinido no se puede cambiar; clónelo para tener el suyo."),
     ("dashboard.name_empty", "A dashboard needs a name.", "仪表板需要名称。", "Un panel necesita un nombre."),
+    ("report.print_failed", "The report could not be printed: {reason}", "报表未能打印：{reason}", "No se pudo imprimir el informe: {reason}"),
     ("report.name_empty", "A report needs a name.", "报表需要名称。", "Un informe necesita un nombre."),
     ("report.tiles_empty", "A report needs at least one tile.", "报表至少需要一个图块。", "Un informe necesita al menos un mosaico."),
     ("report.time_invalid", "\"{value}\" is not a time of day; write it as HH:MM (24-hour clock).", "“{value}”不是有效时间，请写成 HH:MM（24 小时制）。", "\"{value}\" no es una hora; escríbala como HH:MM (reloj de 24 horas)."),

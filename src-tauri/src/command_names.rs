@@ -80,6 +80,8 @@ pub const COMMAND_NAMES: &[&str] = &[
     "reports_delete",
     "reports_run",
     "reports_html",
+    "reports_pdf",
+    "reports_print",
     "smtp_get",
     "smtp_save",
     "smtp_clear",

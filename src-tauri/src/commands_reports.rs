@@ -1,6 +1,7 @@
 //! Commands of reports (issue #8): list, save (create or rewrite), delete, run now into the
 //! report's folder (else the export folder) returning the file's path, the HTML of a run for
-//! printing in the app, and the SMTP settings (admins).
+//! printing in the app (the system's dialog, or straight into a PDF file), and the SMTP
+//! settings (admins).
 
 use orderly::domain::report::ReportDef;
 use orderly::service::exports::export_dir;
@@ -8,8 +9,9 @@ use orderly::service::reports::Report;
 use orderly::service::smtp::{SmtpSettings, SmtpView};
 use orderly::Error;
 use std::path::PathBuf;
-use tauri::State;
+use tauri::{AppHandle, State};
 
+use crate::print::{print_html, PrintTo};
 use crate::session::AppState;
 
 type Shared<'a> = State<'a, AppState>;
@@ -55,6 +57,45 @@ pub async fn reports_html(state: Shared<'_>, name: String, lang: String) -> Resu
     let actor = state.actor()?;
     let report = state.orderly.report(&actor, &name).await?;
     Ok(state.orderly.report_html(&actor, &report.definition, chrono::Utc::now(), &lang).await?.0)
+}
+
+/// Prints the report as of now into a PDF file in its folder (else the export folder), with
+/// no dialog; returns the file's path.
+#[tauri::command]
+#[specta::specta]
+pub async fn reports_pdf(app: AppHandle, state: Shared<'_>, name: String, lang: String) -> Result<String, Error> {
+    let actor = state.actor()?;
+    let report = state.orderly.report(&actor, &name).await?;
+    let now = chrono::Utc::now();
+    let html = state.orderly.report_html(&actor, &report.definition, now, &lang).await?.0;
+    let dir = report.definition.folder.clone().map(PathBuf::from).unwrap_or_else(export_dir);
+    std::fs::create_dir_all(&dir).map_err(|e| print_failed(e.to_string()))?;
+    let path = dir.join(format!("{}-{}.pdf", file_stem(&report.definition.name), now.format("%Y%m%d-%H%M%S")));
+    print_html(&app, html, PrintTo::Pdf(path.clone())).await.map_err(print_failed)?;
+    match std::fs::metadata(&path) {
+        Ok(m) if m.len() > 0 => Ok(path.display().to_string()),
+        _ => Err(print_failed(format!("no PDF was written at {}", path.display()))),
+    }
+}
+
+/// Prints the report as of now through the system's print dialog (a printer, or a file).
+#[tauri::command]
+#[specta::specta]
+pub async fn reports_print(app: AppHandle, state: Shared<'_>, name: String, lang: String) -> Result<(), Error> {
+    let actor = state.actor()?;
+    let report = state.orderly.report(&actor, &name).await?;
+    let html = state.orderly.report_html(&actor, &report.definition, chrono::Utc::now(), &lang).await?.0;
+    print_html(&app, html, PrintTo::Dialog).await.map_err(print_failed)
+}
+
+fn print_failed(reason: String) -> Error {
+    eprintln!("orderly: printing a report failed: {reason}");
+    Error::new(orderly::ErrorCode::Internal, "report.print_failed").with("reason", reason)
+}
+
+/// A report's name as a file name: path separators and control characters become `_`.
+fn file_stem(name: &str) -> String {
+    name.chars().map(|c| if c == '/' || c == '\\' || c.is_control() { '_' } else { c }).collect()
 }
 
 #[tauri::command]

@@ -13,6 +13,7 @@ pub mod commands_stats;
 pub mod commands_templates;
 pub mod commands_workflow;
 pub mod notifier;
+pub mod print;
 pub mod session;
 pub mod tray;
 
@@ -126,6 +127,8 @@ pub fn specta_builder() -> Builder<tauri::Wry> {
             commands_reports::reports_delete,
             commands_reports::reports_run,
             commands_reports::reports_html,
+            commands_reports::reports_pdf,
+            commands_reports::reports_print,
             commands_reports::smtp_get,
             commands_reports::smtp_save,
             commands_reports::smtp_clear,

@@ -120,6 +120,12 @@ export class Element {
     }
   }
 
+  /** The elements inside this one matching a CSS selector (possibly none). */
+  async findAll(css) {
+    const found = await this.cmd("POST", "/elements", { using: "css selector", value: css });
+    return found.map((e) => new Element(this.session, e[ELEMENT]));
+  }
+
   text() {
     return this.cmd("GET", "/text");
   }

@@ -105,6 +105,13 @@ export const commands = {
 	reportsRun: (name: string, lang: string) => typedError<string, AppError>(__TAURI_INVOKE("reports_run", { name, lang })),
 	/**  The report as of now as one HTML page, for the app's print preview. */
 	reportsHtml: (name: string, lang: string) => typedError<string, AppError>(__TAURI_INVOKE("reports_html", { name, lang })),
+	/**
+	 *  Prints the report as of now into a PDF file in its folder (else the export folder), with
+	 *  no dialog; returns the file's path.
+	 */
+	reportsPdf: (name: string, lang: string) => typedError<string, AppError>(__TAURI_INVOKE("reports_pdf", { name, lang })),
+	/**  Prints the report as of now through the system's print dialog (a printer, or a file). */
+	reportsPrint: (name: string, lang: string) => typedError<null, AppError>(__TAURI_INVOKE("reports_print", { name, lang })),
 	smtpGet: () => typedError<SmtpView | null, AppError>(__TAURI_INVOKE("smtp_get")),
 	smtpSave: (settings: SmtpSettings) => typedError<SmtpView, AppError>(__TAURI_INVOKE("smtp_save", { settings })),
 	smtpClear: () => typedError<null, AppError>(__TAURI_INVOKE("smtp_clear")),

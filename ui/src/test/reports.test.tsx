@@ -135,4 +135,38 @@ describe("reports", () => {
       settings: { host: "smtp.example.com", port: 587, security: "starttls", username: "informes", password: null, from: "reportes@example.com" },
     });
   });
+
+  it("previews a report, saves it as a PDF saying where, and shows a failed print translated", async () => {
+    await i18n.changeLanguage("zh-CN");
+    const path = "/home/ana/Documentos/Atrasos-20260107-0830.pdf";
+    let printRefused = true;
+    const core = mockCore({
+      dashboards_list: () => [MINE],
+      reports_list: () => [FAILED],
+      reports_html: () => "<html><body><h1>Atrasos</h1><svg></svg></body></html>",
+      reports_pdf: () => path,
+      reports_print: () => {
+        if (printRefused) throw coreError({ code: "internal", key: "report.print_failed", params: { reason: "no printer" } });
+        return null;
+      },
+    });
+    const { user } = renderApp();
+    const panel = await openReports(user);
+
+    await user.click(await within(panel).findByTestId("report-print"));
+    const preview = await screen.findByTestId("report-preview");
+    expect(preview.getAttribute("srcdoc")).toContain("<h1>Atrasos</h1>");
+    expect(core.callsOf("reports_html")).toEqual([{ name: "Atrasos", lang: "zh-CN" }]);
+
+    await user.click(screen.getByTestId("report-print-ok"));
+    expect(await screen.findByTestId("report-print-error")).toHaveTextContent("报表未能打印：no printer");
+    printRefused = false;
+    await user.click(screen.getByTestId("report-print-ok"));
+    await waitFor(() => expect(core.callsOf("reports_print")).toHaveLength(2));
+    await waitFor(() => expect(screen.queryByTestId("report-print-error")).not.toBeInTheDocument());
+
+    await user.click(screen.getByTestId("report-pdf"));
+    expect(await within(panel).findByTestId("report-written")).toHaveTextContent(path);
+    expect(core.callsOf("reports_pdf")).toEqual([{ name: "Atrasos", lang: "zh-CN" }]);
+  });
 });

@@ -1,13 +1,14 @@
 // Reports (issue #8): the list of named reports with their schedule and last outcome, an editor
 // (name, tiles taken from a dashboard, schedule, folder, recipients), Run now (shows where the
-// file went), Print (the report's HTML in the app, then the system's print dialog) and, for
+// file went), Print (a preview of the report, then a PDF file or the system's print dialog) and, for
 // admins, the SMTP settings. The core checks every definition; the UI shows its refusals.
 import { DeleteOutlined, EditOutlined, PlayCircleOutlined, PlusOutlined, PrinterOutlined } from "@ant-design/icons";
 import { Alert, App, Button, Flex, Input, InputNumber, Modal, Popconfirm, Select, Space, Table, Tag, Typography } from "antd";
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api, type Dashboard, type Every, type Report, type ReportDef } from "../../api";
 import { errorMessage, messageOf } from "../../i18n/errors";
+import ReportPrintPreview from "./ReportPrintPreview";
 import SmtpSettingsForm from "./SmtpSettingsForm";
 
 type Draft = { previous: string | null; def: ReportDef; dashboard: string | null };
@@ -27,8 +28,7 @@ export default function ReportsPanel({ dashboards, admin }: { dashboards: Dashbo
   const [draft, setDraft] = useState<Draft | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [written, setWritten] = useState<string | null>(null);
-  const [printing, setPrinting] = useState<string | null>(null);
-  const frame = useRef<HTMLIFrameElement>(null);
+  const [printing, setPrinting] = useState<{ name: string; html: string } | null>(null);
 
   const load = useCallback(
     () => api.reportsList().then(setList, (e: unknown) => setError(messageOf(t, e))),
@@ -65,7 +65,7 @@ export default function ReportsPanel({ dashboards, admin }: { dashboards: Dashbo
       setWritten(await api.reportsRun(name, i18n.language));
       await load();
     });
-  const print = (name: string) => act(async () => setPrinting(await api.reportsHtml(name, i18n.language)));
+  const print = (name: string) => act(async () => setPrinting({ name, html: await api.reportsHtml(name, i18n.language) }));
   const remove = (name: string) =>
     act(async () => {
       await api.reportsDelete(name);
@@ -138,17 +138,7 @@ export default function ReportsPanel({ dashboards, admin }: { dashboards: Dashbo
       <Table rowKey="id" size="small" pagination={false} loading={list === null} dataSource={list ?? []} columns={columns} />
       {admin && <SmtpSettingsForm />}
       <ReportEditor draft={draft} dashboards={dashboards} onChange={setDraft} onCancel={() => setDraft(null)} onSave={() => void save()} />
-      <Modal
-        open={printing !== null}
-        width="90vw"
-        title={t("reports.print")}
-        okText={t("reports.print")}
-        okButtonProps={{ "data-testid": "report-print-ok" }}
-        onOk={() => frame.current?.contentWindow?.print()}
-        onCancel={() => setPrinting(null)}
-      >
-        <iframe ref={frame} title={t("reports.preview")} srcDoc={printing ?? ""} style={{ width: "100%", height: "70vh", border: 0 }} data-testid="report-preview" />
-      </Modal>
+      <ReportPrintPreview report={printing} onClose={() => setPrinting(null)} onWritten={setWritten} />
     </Flex>
   );
 }
