@@ -79,12 +79,12 @@ export default function OrderHistory({ events, template }: Props) {
 
   if (events.length === 0) return <Empty />;
 
-  /** A change as "Label: old → new", the old value struck through. */
-  const change = (event: Event) => {
+  /** A change as "old → new" (with its field's label first when `labelled`), the old value struck through. */
+  const change = (event: Event, labelled: boolean) => {
     const field = eventField(event);
     return (
       <div key={event.id} data-testid="history-change" data-field={field}>
-        <Typography.Text type="secondary">{field ? `${label(field)}: ` : ""}</Typography.Text>
+        {labelled && field && <Typography.Text type="secondary">{`${label(field)}: `}</Typography.Text>}
         <Typography.Text delete type="secondary">
           {valueText(field, event.old_value, t)}
         </Typography.Text>
@@ -113,7 +113,7 @@ export default function OrderHistory({ events, template }: Props) {
             <Typography.Text type="secondary" style={{ marginInlineStart: 8 }}>
               {format.dateTime(event.at)}
             </Typography.Text>
-            {folded.map(change)}
+            {folded.map((e) => change(e, true))}
             {move.details.map((line) => (
               <div key={line}>
                 <Typography.Text type="secondary">{line}</Typography.Text>
@@ -157,15 +157,7 @@ export default function OrderHistory({ events, template }: Props) {
               <Typography.Text type="secondary">{explained.detail}</Typography.Text>
             </div>
           )}
-          {showsChange && (
-            <div>
-              <Typography.Text delete type="secondary">
-                {valueText(field, event.old_value, t)}
-              </Typography.Text>
-              {" → "}
-              <Typography.Text>{valueText(field, event.new_value, t)}</Typography.Text>
-            </div>
-          )}
+          {showsChange && change(event, false)}
         </div>
       ),
     };
