@@ -9,7 +9,7 @@ import assert from "node:assert/strict";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { chooseOption, clickAction, cli, cliText, closeDrawer, locale, openDrawerTab, openOrder as openBy, repo, scenario } from "./harness.mjs";
+import { chooseOption, clickAction, cli, cliText, closeDrawer, drawerSettled, locale, openDrawerTab, openOrder as openBy, repo, scenario } from "./harness.mjs";
 
 const PASSWORD = "lifecycle 2026";
 const ADMIN_PASSWORD = "correct horse battery";
@@ -18,6 +18,8 @@ const TITLE = "五楼茶水间水管漏水";
 /** Signs the current person out and `login` in, through the app's own menu and sign-in form. */
 async function signInAs(s, login, password = PASSWORD) {
   const id = (name) => s.byTestId(name);
+  // An open order drawer covers the header's user menu.
+  await closeDrawer(s);
   await (await s.visible(id("user-menu"), { timeoutMs: 20_000 })).click();
   await (await s.visible(id("sign-out"))).click();
   await (await s.visible(id("login-input"), { timeoutMs: 20_000 })).type(login);
@@ -86,6 +88,9 @@ scenario("lifecycle in Chinese: routed by a keyword, assigned, transferred with 
   assert.equal(created.department_id, repair.id, "the keyword trigger routed the order to 维修部");
   assert.equal(created.status, "unassigned");
   const number = created.number;
+  // The app opens a new order's detail once it is stored: wait for it, then close it.
+  await s.visible(`${id("order-detail")}[data-number="${number}"]`, { timeoutMs: 15_000 });
+  await drawerSettled(s);
   await closeDrawer(s);
 
   // The repair department's dispatcher assigns it to a technician of the department.
