@@ -2,7 +2,7 @@
 // technicians li and ana exist): an order is reassigned (改派) from its detail with a reason,
 // which the history shows; the technicians page shows li's load.
 import assert from "node:assert/strict";
-import { cli, closeDrawer, findOrderRow, locale, openDrawerTab, scenario } from "./harness.mjs";
+import { clickUntil, cli, closeDrawer, drawerSettled, findOrderRow, locale, openDrawerTab, scenario } from "./harness.mjs";
 
 scenario("reassign with a reason from the order detail; the technicians page shows the load", async (s) => {
   const id = (name) => s.byTestId(name);
@@ -14,8 +14,9 @@ scenario("reassign with a reason from the order detail; the technicians page sho
 
   await (await s.visible(id("menu-orders"), { timeoutMs: 20_000 })).click();
   await (await findOrderRow(s, "Caldera", title, { timeoutMs: 15_000 })).click();
-  await (await s.visible(id("handover-open"), { timeoutMs: 15_000 })).click();
-  await (await s.visible(`${id("handover-assignee")} .ant-select-selector`)).click();
+  await s.visible(`${id("order-detail")}[data-number="${order.number}"]`, { timeoutMs: 15_000 });
+  await drawerSettled(s);
+  await (await clickUntil(s, id("handover-open"), `${id("handover-assignee")} .ant-select-selector`)).click();
   await (await s.visible('.ant-select-item-option[title="李工 (li)"]')).click();
   await (await s.visible(id("handover-reason"))).type("Ana está de baja");
   await (await s.visible(id("handover-submit"))).click();

@@ -182,6 +182,26 @@ export async function closeDrawer(s) {
   });
 }
 
+/** Clicks the button `buttonCss` until `thenCss` shows, and returns that. A click that lands
+ *  while a drawer still slides in is lost; a person whose click did nothing clicks again. */
+export async function clickUntil(s, buttonCss, thenCss, { timeoutMs = 20_000 } = {}) {
+  const shown = async () => {
+    for (const el of await s.findAll(thenCss)) if (await el.displayed()) return el;
+    return null;
+  };
+  return s.waitFor(`${thenCss} after a click on ${buttonCss}`, async () => {
+    const already = await shown();
+    if (already) return already;
+    for (const button of await s.findAll(buttonCss)) {
+      if (!(await button.displayed())) continue;
+      await button.click({ timeoutMs: 1_000 }).catch(() => {});
+      break;
+    }
+    await new Promise((r) => setTimeout(r, 700));
+    return shown();
+  }, { timeoutMs });
+}
+
 /** Picks `title` in the antd Select (or, with kind "cascade", the first column of the Cascader)
  *  inside `itemCss`, as a person opens it and clicks the option. */
 export async function chooseOption(s, itemCss, title, kind = "select") {
@@ -204,7 +224,8 @@ export async function convertOrder(s, number, title, key) {
     const reload = await shown(id("conflict-reload"));
     if (reload) await reload.click().catch(() => {});
     if (!(await shown(id("convert-submit")))) {
-      await (await s.visible(id("order-convert"))).click();
+      await drawerSettled(s);
+      await clickUntil(s, id("order-convert"), `${id("convert-target")} .ant-select-selector`);
       await chooseOption(s, id("convert-target"), title);
     }
     await s.visible(id("conversion-mapping"), { timeoutMs: 15_000 });
