@@ -29,17 +29,25 @@ scenario("statistics: add a tile, read its chart in Spanish, export it to PNG", 
   assert.ok(svg.includes(">Creadas<") && svg.includes(">Órdenes<"), "the chart is labelled in Spanish");
   assert.match(svg, />\d{4}-S\d{2}</, "weeks are labelled the Spanish way");
 
-  // Hovering the middle of the plot reads that week's count.
+  // Hovering the middle of the plot reads that week's count. The tile may still settle after
+  // its chart shows, so the pointer is moved to the layer as it is now, a little further each
+  // time, until the read-out shows (a person moves the mouse until it does).
   await s.visible(id("tile-hover-layer"));
-  const box = await s.execute(
-    "const r = document.querySelector('[data-testid=\"tile-hover-layer\"]').getBoundingClientRect(); return [r.x, r.y, r.width, r.height];",
-  );
-  await s.cmd("POST", "/actions", {
-    actions: [{ type: "pointer", id: "mouse", parameters: { pointerType: "mouse" }, actions: [
-      { type: "pointerMove", duration: 0, x: Math.round(box[0] + box[2] * 0.5), y: Math.round(box[1] + box[3] / 2) },
-    ] }],
-  });
-  const hover = await s.visible(id("tile-hover"));
+  let nudge = 0;
+  const hover = await s.waitFor("the hover read-out", async () => {
+    const box = await s.execute(
+      "const r = document.querySelector('[data-testid=\"tile-hover-layer\"]').getBoundingClientRect(); return [r.x, r.y, r.width, r.height];",
+    );
+    nudge = (nudge + 1) % 5;
+    await s.cmd("POST", "/actions", {
+      actions: [{ type: "pointer", id: "mouse", parameters: { pointerType: "mouse" }, actions: [
+        { type: "pointerMove", duration: 0, x: Math.round(box[0] + box[2] * (0.4 + nudge * 0.05)), y: Math.round(box[1] + box[3] / 2) },
+      ] }],
+    });
+    await new Promise((r) => setTimeout(r, 300));
+    for (const el of await s.findAll(id("tile-hover"))) if (await el.displayed()) return el;
+    return null;
+  }, { timeoutMs: 20_000 });
   assert.match(await hover.property("innerText"), /Creadas: \d+/);
 
   // Export to PNG: the tile says where the file went, and the file is a real PNG of the chart.
